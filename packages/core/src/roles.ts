@@ -1,0 +1,46 @@
+/** The roles a user may have. A store owner is further scoped to the stores they own. */
+export const ROLES = ["admin", "finance", "franchise_hq", "store_owner", "auditor"] as const;
+export type Role = (typeof ROLES)[number];
+
+/**
+ * Every permission a procedure can declare. A procedure without one is a bug (a test
+ * walks the router and fails on it); a role holds a permission only if listed below.
+ */
+export const PERMISSIONS = [
+  "session.self", // signed-in user: own profile, password, logout
+  "org.read",
+  "org.update",
+  "store.read",
+  "store.write",
+  "user.read",
+  "user.write",
+  "ledger.read",
+  "ledger.post",
+  "period.read",
+  "period.close",
+  "period.reopen",
+  "audit.read",
+  "report.read",
+  "report.export",
+  "clock.set",
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const READ_ONLY: Permission[] = ["session.self", "org.read", "store.read", "ledger.read", "period.read", "report.read"];
+
+export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
+  admin: new Set(PERMISSIONS),
+  finance: new Set([...READ_ONLY, "ledger.post", "period.close", "period.reopen", "report.export", "audit.read"]),
+  franchise_hq: new Set([...READ_ONLY, "store.write", "report.export"]),
+  store_owner: new Set(["session.self", "org.read", "store.read", "ledger.read", "report.read"]),
+  auditor: new Set([...READ_ONLY, "audit.read", "report.export", "user.read"]),
+};
+
+export function roleHas(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].has(permission);
+}
+
+/** Roles whose every query is narrowed to their own stores. */
+export function isStoreScoped(role: Role): boolean {
+  return role === "store_owner";
+}

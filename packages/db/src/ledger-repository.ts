@@ -1,0 +1,104 @@
+import { businessDateFromDb, businessDateToDb, DomainError, monthStart, validatePosting, type BusinessDate, type Posting, type Won } from "@sunap/core";
+import { Prisma } from "./generated/prisma/client.ts";
+import type { DbOrTx, Tx } from "./prisma-client.ts";
+
+export interface PostedEntry {
+  id: number;
+  idempotencyKey: string;
+  effectiveOn: BusinessDate;
+  /** False when the key had been posted before: the first entry is returned, nothing new is written. */
+  created: boolean;
+}
+
+/** Turns the database's own refusals (see the foundation migration) into domain errors. */
+export function ledgerErrorFromDb(error: unknown): DomainError | undefined {
+  const text = error instanceof Error ? `${error.message} ${String((error as { cause?: unknown }).cause ?? "")}` : "";
+  const closed = /accounting period (\d{4}-\d{2}) is closed/.exec(text);
+  if (closed) return new DomainError("CONFLICT", "ledger.period_closed", { month: closed[1] ?? "" }, "effectiveOn");
+  if (/is unbalanced by/.test(text)) return new DomainError("INVALID", "ledger.unbalanced", {}, "lines");
+  if (/is append-only/.test(text)) return new DomainError("FORBIDDEN", "ledger.append_only");
+  return undefined;
+}
+
+async function accountCodes(tx: DbOrTx): Promise<Set<string>> {
+  const rows = await tx.ledgerAccount.findMany({ select: { code: true } });
+  return new Set(rows.map((r) => r.code));
+}
+
+/**
+ * Posts one entry in the caller's transaction. The idempotency key is a UNIQUE column:
+ * a second post with the same key returns the first entry and writes nothing.
+ */
+export async function postEntry(tx: Tx, posting: Posting, createdById: number | null): Promise<PostedEntry> {
+  const replayed = await tx.journalEntry.findUnique({ where: { idempotencyKey: posting.idempotencyKey } });
+  if (replayed) return { id: replayed.id, idempotencyKey: replayed.idempotencyKey, effectiveOn: businessDateFromDb(replayed.effectiveOn), created: false };
+  validatePosting(posting, await accountCodes(tx));
+  const period = await tx.accountingPeriod.findUnique({ where: { month: businessDateToDb(monthStart(posting.effectiveOn)) } });
+  if (period?.closedAt) throw new DomainError("CONFLICT", "ledger.period_closed", { month: posting.effectiveOn.slice(0, 7) }, "effectiveOn");
+  // ON CONFLICT covers a concurrent post of the same key between the look-up and here.
+  const inserted = await tx.$queryRaw<{ id: number }[]>`
+    INSERT INTO "journal_entry" ("effective_on", "kind", "memo", "source", "idempotency_key", "created_by_id")
+    VALUES (${posting.effectiveOn}::date, ${posting.kind}, ${posting.memo ?? ""}, ${posting.source}, ${posting.idempotencyKey}, ${createdById})
+    ON CONFLICT ("idempotency_key") DO NOTHING
+    RETURNING "id"`;
+  const first = inserted[0];
+  if (!first) {
+    const existing = await tx.journalEntry.findUniqueOrThrow({ where: { idempotencyKey: posting.idempotencyKey } });
+    return { id: existing.id, idempotencyKey: existing.idempotencyKey, effectiveOn: businessDateFromDb(existing.effectiveOn), created: false };
+  }
+  await tx.journalLine.createMany({
+    data: posting.lines.map((line) => ({
+      entryId: first.id,
+      accountCode: line.accountCode,
+      amountWon: line.amountWon,
+      payerId: line.payerId ?? null,
+      invoiceId: line.invoiceId ?? null,
+      storeId: line.storeId ?? null,
+      effectiveOn: businessDateToDb(posting.effectiveOn),
+    })),
+  });
+  return { id: first.id, idempotencyKey: posting.idempotencyKey, effectiveOn: posting.effectiveOn, created: true };
+}
+
+export interface BalanceFilter {
+  asOf: BusinessDate;
+  accountCode?: string;
+  payerId?: number;
+  storeId?: number;
+  invoiceId?: number;
+  /** Store owners: only lines naming one of these stores. */
+  storeIds?: readonly number[];
+}
+
+function lineWhere(filter: BalanceFilter): Prisma.JournalLineWhereInput {
+  return {
+    effectiveOn: { lte: businessDateToDb(filter.asOf) },
+    ...(filter.accountCode !== undefined && { accountCode: filter.accountCode }),
+    ...(filter.payerId !== undefined && { payerId: filter.payerId }),
+    ...(filter.invoiceId !== undefined && { invoiceId: filter.invoiceId }),
+    ...(filter.storeId !== undefined && { storeId: filter.storeId }),
+    ...(filter.storeIds !== undefined && { storeId: { in: [...filter.storeIds] } }),
+  };
+}
+
+/** Signed balance (debit positive) of whatever the filter names, as of a business date. */
+export async function balanceAsOf(db: DbOrTx, filter: BalanceFilter): Promise<Won> {
+  const result = await db.journalLine.aggregate({ where: lineWhere(filter), _sum: { amountWon: true } });
+  return result._sum.amountWon ?? 0n;
+}
+
+export interface AccountBalance {
+  accountCode: string;
+  balanceWon: Won;
+}
+
+/** Every account's balance as of a date; the balances of a whole ledger sum to zero. */
+export async function trialBalance(db: DbOrTx, filter: BalanceFilter): Promise<AccountBalance[]> {
+  const groups = await db.journalLine.groupBy({ by: ["accountCode"], where: lineWhere(filter), _sum: { amountWon: true }, orderBy: { accountCode: "asc" } });
+  return groups.map((g) => ({ accountCode: g.accountCode, balanceWon: g._sum.amountWon ?? 0n }));
+}
+
+/** Open amount of an invoice: the sum of the receivable lines that name it. */
+export function invoiceOpenAmount(db: DbOrTx, invoiceId: number, asOf: BusinessDate): Promise<Won> {
+  return balanceAsOf(db, { asOf, invoiceId, accountCode: "receivables" });
+}
