@@ -18,6 +18,8 @@ export interface Posting {
   source: string;
   /** Versioned and derived from what makes the entry unique, e.g. `invoice:v1:42:2026-11-01`. */
   idempotencyKey: string;
+  /** Set on a reversal: the entry it undoes (one reversal per entry). */
+  reversesEntryId?: number;
   lines: PostingLine[];
 }
 

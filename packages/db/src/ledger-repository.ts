@@ -37,8 +37,8 @@ export async function postEntry(tx: Tx, posting: Posting, createdById: number | 
   if (period?.closedAt) throw new DomainError("CONFLICT", "ledger.period_closed", { month: posting.effectiveOn.slice(0, 7) }, "effectiveOn");
   // ON CONFLICT covers a concurrent post of the same key between the look-up and here.
   const inserted = await tx.$queryRaw<{ id: number }[]>`
-    INSERT INTO "journal_entry" ("effective_on", "kind", "memo", "source", "idempotency_key", "created_by_id")
-    VALUES (${posting.effectiveOn}::date, ${posting.kind}, ${posting.memo ?? ""}, ${posting.source}, ${posting.idempotencyKey}, ${createdById})
+    INSERT INTO "journal_entry" ("effective_on", "kind", "memo", "source", "idempotency_key", "created_by_id", "reverses_entry_id")
+    VALUES (${posting.effectiveOn}::date, ${posting.kind}, ${posting.memo ?? ""}, ${posting.source}, ${posting.idempotencyKey}, ${createdById}, ${posting.reversesEntryId ?? null})
     ON CONFLICT ("idempotency_key") DO NOTHING
     RETURNING "id"`;
   const first = inserted[0];

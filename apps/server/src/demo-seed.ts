@@ -1,0 +1,109 @@
+import { businessDateToDb, monthStart, addDays, type Role, type BusinessDate } from "@sunap/core";
+import { createUser, recordAudit, type Actor } from "@sunap/api";
+import { postEntry, type Db } from "@sunap/db";
+
+export interface DemoLogin {
+  role: Role;
+  email: string;
+  password: string;
+}
+
+/** One login per role, printed at start in demo mode. Demo only: production has none. */
+export const DEMO_LOGINS: readonly DemoLogin[] = [
+  { role: "admin", email: "admin@sunap.demo", password: "sunap-demo-2026" },
+  { role: "finance", email: "finance@sunap.demo", password: "sunap-demo-2026" },
+  { role: "franchise_hq", email: "hq@sunap.demo", password: "sunap-demo-2026" },
+  { role: "store_owner", email: "store@sunap.demo", password: "sunap-demo-2026" },
+  { role: "auditor", email: "auditor@sunap.demo", password: "sunap-demo-2026" },
+];
+
+const SYSTEM: Actor = { id: null, email: "system:demo-seed", ip: null };
+
+const STORES = [
+  { code: "GN01", name: "강남역점", region: "서울", openedOn: "2023-03-02" },
+  { code: "HD01", name: "홍대입구점", region: "서울", openedOn: "2023-08-14" },
+  { code: "SW01", name: "수원역점", region: "경기", openedOn: "2024-02-01" },
+  { code: "HU01", name: "해운대점", region: "부산", openedOn: "2024-06-10" },
+  { code: "DG01", name: "동성로점", region: "대구", openedOn: "2025-01-15" },
+];
+
+/** True when the database has never been seeded (no users at all). */
+export async function needsDemoSeed(db: Db): Promise<boolean> {
+  return (await db.user.count()) === 0;
+}
+
+/**
+ * Seeds a believable organisation: its settings, five franchise stores, a user per role and a
+ * few months of ledger history (opening balance, monthly receivables, collections), all dated
+ * relative to the business date so the dashboard shows something on any day.
+ */
+export async function seedDemo(db: Db, today: BusinessDate): Promise<void> {
+  await db.organization.upsert({
+    where: { id: 1 },
+    update: {},
+    create: {
+      id: 1,
+      legalName: "주식회사 수납데모",
+      businessNumber: "123-81-05438",
+      representative: "김수납",
+      address: "서울특별시 중구 세종대로 110",
+      cmsInstitutionCode: "99001234",
+      settlementBankCode: "088",
+      settlementAccount: "140-013-456789",
+      timeZone: "Asia/Seoul",
+      creditorText: "주식회사 수납데모 (대표 김수납, 사업자등록번호 123-81-05438) — 문의 02-1234-5678",
+    },
+  });
+  const stores: { id: number; code: string; name: string }[] = [];
+  for (const store of STORES) {
+    stores.push(await db.store.upsert({ where: { code: store.code }, update: {}, create: { ...store, openedOn: businessDateToDb(store.openedOn) } }));
+  }
+  const audit = (tx: Parameters<typeof recordAudit>[0], event: Parameters<typeof recordAudit>[2]) => recordAudit(tx, SYSTEM, event);
+  for (const login of DEMO_LOGINS) {
+    if (await db.user.findUnique({ where: { email: login.email } })) continue;
+    const name = { admin: "관리자", finance: "재무팀 이재무", franchise_hq: "본사 박본사", store_owner: "강남역점주 최점주", auditor: "감사인 정감사" }[login.role];
+    await createUser(db, { email: login.email, password: login.password, role: login.role, name, storeIds: login.role === "store_owner" ? [stores[0]!.id] : [] }, audit);
+  }
+
+  // Ledger history: an opening cash balance, then three months of royalty receivables and collections.
+  const openedOn = addDays(monthStart(addDays(monthStart(addDays(monthStart(today), -1)), -1)), -1);
+  await db.$transaction(async (tx) => {
+    await postEntry(tx, { effectiveOn: monthStart(openedOn), kind: "opening", memo: "기초잔액", source: "demo-seed", idempotencyKey: "demo:v1:opening", lines: [{ accountCode: "cash", amountWon: 50_000_000n }, { accountCode: "opening_balance_equity", amountWon: -50_000_000n }] }, null);
+    let month = monthStart(addDays(openedOn, 1));
+    for (let m = 0; m < 3 && month <= today; m += 1) {
+      for (const [index, store] of stores.entries()) {
+        const royaltyWon = BigInt(1_200_000 + index * 350_000);
+        const vatWon = royaltyWon / 10n;
+        await postEntry(tx, {
+          effectiveOn: month,
+          kind: "invoice",
+          memo: `${store.name} ${month.slice(0, 7)} 로열티`,
+          source: "demo-seed",
+          idempotencyKey: `demo:v1:royalty:${store.code}:${month}`,
+          lines: [
+            { accountCode: "receivables", amountWon: royaltyWon + vatWon, storeId: store.id },
+            { accountCode: "revenue_royalty", amountWon: -royaltyWon, storeId: store.id },
+            { accountCode: "vat_payable", amountWon: -vatWon, storeId: store.id },
+          ],
+        }, null);
+        // The last store pays late: its latest month stays open.
+        const collectedOn = addDays(month, 14);
+        if (collectedOn <= today && !(index === stores.length - 1 && m === 2)) {
+          await postEntry(tx, {
+            effectiveOn: collectedOn,
+            kind: "payment",
+            memo: `${store.name} ${month.slice(0, 7)} 로열티 수납`,
+            source: "demo-seed",
+            idempotencyKey: `demo:v1:collected:${store.code}:${month}`,
+            lines: [
+              { accountCode: "cash", amountWon: royaltyWon + vatWon, storeId: store.id },
+              { accountCode: "receivables", amountWon: -(royaltyWon + vatWon), storeId: store.id },
+            ],
+          }, null);
+        }
+      }
+      month = monthStart(addDays(month, 32));
+    }
+    await audit(tx, { action: "demo.seed", entityType: "organization", entityId: 1, after: { stores: stores.length, users: DEMO_LOGINS.length } });
+  });
+}

@@ -1,0 +1,104 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Logger } from "pino";
+import { CORE_ACCOUNTS } from "@sunap/core";
+import { AppClock, coreJobs } from "@sunap/api";
+import { applyMigrations, createDb, syncChartOfAccounts, type Db } from "@sunap/db";
+import { startWorker, type RunningWorker } from "@sunap/worker";
+import type { FastifyInstance } from "fastify";
+import type { Config } from "./config.ts";
+import { buildHttpServer } from "./http-server.ts";
+import { serverPlugins } from "./plugins.ts";
+import { needsDemoSeed, seedDemo } from "./demo-seed.ts";
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+
+export interface RuntimeOptions {
+  config: Config;
+  databaseUrl: string;
+  demoMode: boolean;
+  /** Seed demo data when the database has no users yet. */
+  seedDemo: boolean;
+  runServer: boolean;
+  runWorker: boolean;
+  log: Logger;
+}
+
+export interface Runtime {
+  db: Db;
+  clock: AppClock;
+  http?: FastifyInstance;
+  worker?: RunningWorker;
+  url?: string;
+  seeded: boolean;
+  stop(): Promise<void>;
+}
+
+/** Fails fast, with the reason, when the database cannot be reached. */
+async function connect(databaseUrl: string, log: Logger): Promise<Db> {
+  const db = createDb(databaseUrl);
+  try {
+    await db.$queryRaw`SELECT 1`;
+  } catch (error) {
+    await db.$disconnect().catch(() => {});
+    const where = new URL(databaseUrl);
+    log.debug({ err: error }, "database connection failed");
+    throw new Error(`Cannot reach PostgreSQL at ${where.hostname}:${where.port || 5432} (database "${where.pathname.slice(1)}"): ${(error as Error).message}`, { cause: error });
+  }
+  return db;
+}
+
+/** Migrates, syncs the chart of accounts, seeds demo data if asked, then runs server and/or worker. */
+export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
+  const { config, log } = options;
+  const db = await connect(options.databaseUrl, log);
+  const migrated = await applyMigrations(options.databaseUrl);
+  if (migrated.applied.length) log.info({ applied: migrated.applied }, "migrations applied");
+  await syncChartOfAccounts(db, [...CORE_ACCOUNTS, ...serverPlugins.flatMap((p) => p.manifest.accounts.map((a) => ({ ...a, pluginId: p.manifest.id })))]);
+
+  const clock = new AppClock("Asia/Seoul", options.demoMode, config.SUNAP_TODAY ?? null);
+  await clock.refresh(db);
+  let seeded = false;
+  if (options.seedDemo && (await needsDemoSeed(db))) {
+    await seedDemo(db, clock.today());
+    await clock.refresh(db);
+    seeded = true;
+    log.info("demo data seeded");
+  }
+
+  let worker: RunningWorker | undefined;
+  if (options.runWorker) {
+    worker = await startWorker({ connectionString: options.databaseUrl, db, clock, log, jobs: [...coreJobs, ...serverPlugins.flatMap((p) => p.jobs)], timeZone: clock.timeZone });
+  }
+
+  let http: FastifyInstance | undefined;
+  let url: string | undefined;
+  if (options.runServer) {
+    http = await buildHttpServer({
+      db,
+      clock,
+      log,
+      settings: { demoMode: options.demoMode, sessionTtlHours: config.SESSION_TTL_HOURS, cookieSecure: config.COOKIE_SECURE },
+      plugins: serverPlugins.map((p) => p.manifest),
+      adminDist: config.SUNAP_ADMIN_DIST ?? path.join(REPO_ROOT, "apps/admin/dist"),
+      // The queue lives in the same database (pg-boss's own schema): ready when its tables answer.
+      queueReady: () => db.$queryRaw`SELECT 1 FROM pgboss.version`.then(() => true),
+    });
+    await http.listen({ port: config.PORT, host: config.HOST });
+    url = `http://localhost:${config.PORT}`;
+  }
+
+  return {
+    db,
+    clock,
+    http,
+    worker,
+    url,
+    seeded,
+    async stop() {
+      await http?.close();
+      await worker?.stop();
+      await db.$disconnect();
+    },
+  };
+}

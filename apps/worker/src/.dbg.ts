@@ -1,0 +1,2 @@
+process.on("exit", (c) => console.error("EXIT", c));
+await import("./main.ts");

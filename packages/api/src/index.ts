@@ -1,0 +1,12 @@
+export { router, publicProcedure, procedure, createCallerFactory, assertStoreVisible, actorOf, type Meta, type FieldError } from "./trpc.ts";
+export type { Context, SessionUser, SessionInfo, SessionCookieJar, ServerSettings, Locale } from "./context.ts";
+export { AppClock } from "./app-clock.ts";
+export { coreRouters, coreRouter } from "./app-router.ts";
+export { recordAudit, type Actor, type AuditEvent } from "./audit.ts";
+export { auditSink, type AuditSink } from "./procedure-audit.ts";
+export { loadSession, signIn, hashToken } from "./auth/session-service.ts";
+export { hashPassword } from "./auth/password-hash.ts";
+export { createUser } from "./services/user-service.ts";
+export { defineServerPlugin, type ServerPlugin } from "./server-plugin.ts";
+export { prismaListArgs, type ListSpec } from "./list-query.ts";
+export * from "./jobs/index.ts";

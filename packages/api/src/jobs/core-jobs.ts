@@ -1,0 +1,5 @@
+import type { JobDefinition } from "./job-definition.ts";
+import { expiredSessionsJob } from "./expired-sessions.ts";
+
+/** The jobs of the core; the worker runs these plus every plugin's `jobs`. */
+export const coreJobs: JobDefinition[] = [expiredSessionsJob];

@@ -1,0 +1,3 @@
+export { defineJob, type JobContext, type JobDefinition } from "./job-definition.ts";
+export { expiredSessionsJob } from "./expired-sessions.ts";
+export { coreJobs } from "./core-jobs.ts";
