@@ -1,10 +1,8 @@
-import path from "node:path";
 import { parseArgs } from "node:util";
-import { startEmbeddedPostgres, withDatabase, type EmbeddedCluster } from "@sunap/db";
-import pg from "pg";
 import { ConfigError, loadConfig } from "./config.ts";
 import { createLogger } from "./logger.ts";
-import { REPO_ROOT, startRuntime, type Runtime } from "./runtime.ts";
+import { startRuntime, type Runtime } from "./runtime.ts";
+import { resolveDatabase } from "./database-target.ts";
 import { DEMO_LOGINS } from "./demo-seed.ts";
 
 /**
@@ -16,16 +14,10 @@ async function main(): Promise<void> {
   const { values: args } = parseArgs({ options: { demo: { type: "boolean" }, "server-only": { type: "boolean" }, "worker-only": { type: "boolean" } } });
   const config = loadConfig();
   const log = createLogger(config.LOG_LEVEL);
-  let cluster: EmbeddedCluster | undefined;
-  let databaseUrl = config.DATABASE_URL;
-  const embedded = databaseUrl === undefined;
-  if (embedded) {
-    const dataDir = path.resolve(REPO_ROOT, config.SUNAP_DATA_DIR, "postgres");
-    cluster = await startEmbeddedPostgres({ dataDir, port: config.SUNAP_EMBEDDED_PG_PORT });
-    databaseUrl = withDatabase(cluster.adminUrl, "sunap");
-    await ensureDatabase(cluster.adminUrl, "sunap");
-    log.info({ dataDir, port: cluster.port }, "embedded PostgreSQL started");
-  }
+  const target = await resolveDatabase(config);
+  const cluster = target.cluster;
+  const embedded = target.embedded;
+  if (cluster) log.info({ port: cluster.port }, "embedded PostgreSQL started");
   const demoMode = embedded || Boolean(args.demo) || Boolean(config.SUNAP_DEMO);
   let runtime: Runtime | undefined;
   const shutdown = async (signal: string) => {
@@ -39,7 +31,7 @@ async function main(): Promise<void> {
   try {
     runtime = await startRuntime({
       config,
-      databaseUrl: databaseUrl!,
+      databaseUrl: target.url,
       demoMode,
       seedDemo: embedded || Boolean(args.demo),
       runServer: !args["worker-only"],
@@ -51,17 +43,6 @@ async function main(): Promise<void> {
     throw error;
   }
   printBanner(runtime, demoMode);
-}
-
-async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
-    if (!rowCount) await client.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await client.end();
-  }
 }
 
 function printBanner(runtime: Runtime, demoMode: boolean): void {

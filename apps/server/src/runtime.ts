@@ -1,5 +1,4 @@
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Logger } from "pino";
 import { CORE_ACCOUNTS } from "@sunap/core";
 import { AppClock, coreJobs } from "@sunap/api";
@@ -10,8 +9,8 @@ import type { Config } from "./config.ts";
 import { buildHttpServer } from "./http-server.ts";
 import { serverPlugins } from "./plugins.ts";
 import { needsDemoSeed, seedDemo } from "./demo-seed.ts";
+import { REPO_ROOT } from "./paths.ts";
 
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 
 export interface RuntimeOptions {
   config: Config;

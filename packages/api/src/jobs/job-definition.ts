@@ -23,7 +23,7 @@ export interface JobContext {
  * after a crash half way. Running it again must leave the same state — derive idempotency keys
  * from the input (see the ledger), or make the work naturally repeatable (a delete by predicate).
  */
-export interface JobDefinition<TData = any, TResult = unknown> {
+export interface JobDefinition<TData = unknown, TResult = unknown> {
   /** The pg-boss queue name, `<area>.<verb-noun>`, e.g. `housekeeping.expired-sessions`. */
   name: string;
   /**

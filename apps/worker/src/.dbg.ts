@@ -1,2 +1,0 @@
-process.on("exit", (c) => console.error("EXIT", c));
-await import("./main.ts");
