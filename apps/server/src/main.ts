@@ -26,6 +26,9 @@ async function main(): Promise<void> {
     await cluster?.stop().catch(() => {});
     process.exit(0);
   };
+  // The embedded cluster's own exit hook would exit at once; ours stops the server and worker first, then the cluster.
+  process.removeAllListeners("SIGINT");
+  process.removeAllListeners("SIGTERM");
   process.once("SIGINT", () => void shutdown("SIGINT"));
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
   try {

