@@ -4,7 +4,8 @@ import { isBusinessDate } from "@sunap/core";
 const flag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 
 const Env = z.object({
-  PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+  // 0 picks a free port (tests).
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   HOST: z.string().min(1).default("0.0.0.0"),
   DATABASE_URL: z
     .string()
