@@ -20,9 +20,16 @@ export function ledgerErrorFromDb(error: unknown): DomainError | undefined {
   return undefined;
 }
 
-async function accountCodes(tx: DbOrTx): Promise<Set<string>> {
-  const rows = await tx.ledgerAccount.findMany({ select: { code: true } });
-  return new Set(rows.map((r) => r.code));
+// The chart changes only when the app starts (sync) or an admin adds an account, so it is read
+// once and read again only when a posting names a code not seen yet.
+let knownAccounts: Set<string> | undefined;
+
+async function accountCodesIncluding(tx: DbOrTx, codes: readonly string[]): Promise<Set<string>> {
+  if (!knownAccounts || codes.some((code) => !knownAccounts!.has(code))) {
+    const rows = await tx.ledgerAccount.findMany({ select: { code: true } });
+    knownAccounts = new Set(rows.map((r) => r.code));
+  }
+  return knownAccounts;
 }
 
 /**
@@ -32,7 +39,7 @@ async function accountCodes(tx: DbOrTx): Promise<Set<string>> {
 export async function postEntry(tx: Tx, posting: Posting, createdById: number | null): Promise<PostedEntry> {
   const replayed = await tx.journalEntry.findUnique({ where: { idempotencyKey: posting.idempotencyKey } });
   if (replayed) return { id: replayed.id, idempotencyKey: replayed.idempotencyKey, effectiveOn: businessDateFromDb(replayed.effectiveOn), created: false };
-  validatePosting(posting, await accountCodes(tx));
+  validatePosting(posting, await accountCodesIncluding(tx, posting.lines.map((l) => l.accountCode)));
   const period = await tx.accountingPeriod.findUnique({ where: { month: businessDateToDb(monthStart(posting.effectiveOn)) } });
   if (period?.closedAt) throw new DomainError("CONFLICT", "ledger.period_closed", { month: posting.effectiveOn.slice(0, 7) }, "effectiveOn");
   // ON CONFLICT covers a concurrent post of the same key between the look-up and here.

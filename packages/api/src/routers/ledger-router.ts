@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { businessDateFromDb, DomainError, isBusinessDate, ListInput, reversalOf } from "@sunap/core";
 import { balanceAsOf, postEntry, trialBalance, type Prisma } from "@sunap/db";
-import { procedure, router } from "../trpc.ts";
+import { assertStoreVisible, procedure, router } from "../trpc.ts";
 import { prismaListArgs } from "../list-query.ts";
 import { auditSink } from "../procedure-audit.ts";
 
@@ -54,7 +54,9 @@ export const ledgerRouter = router({
     .input(z.object({ asOf: BusinessDateInput.optional(), accountCode: z.string().optional(), payerId: z.number().int().optional(), storeId: z.number().int().optional(), invoiceId: z.number().int().optional() }))
     .query(async ({ ctx, input }) => {
       const asOf = input.asOf ?? ctx.clock.today();
-      const filter = { ...input, asOf, ...(ctx.storeScope && { storeIds: ctx.storeScope }) };
+      // A named store must be visible; the scope would otherwise replace it (one storeId filter).
+      if (input.storeId !== undefined) assertStoreVisible(ctx.storeScope, input.storeId);
+      const filter = { ...input, asOf, ...(ctx.storeScope && input.storeId === undefined && { storeIds: ctx.storeScope }) };
       return { asOf, balanceWon: await balanceAsOf(ctx.db, filter) };
     }),
 
