@@ -13,7 +13,7 @@ export class Prisma6Pg extends PrismaPg {
   readonly #connectionString: string;
 
   constructor(connectionString: string) {
-    // allowExitOnIdle: the CLI never disposes of its main adapter, whose idle pool would hold it open for 10 s.
+    // allowExitOnIdle: the CLI leaves its main adapter open; the idle pool would keep it alive 10 s more.
     super({ connectionString, max: 4, allowExitOnIdle: true });
     this.#connectionString = connectionString;
   }
