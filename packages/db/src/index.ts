@@ -5,3 +5,4 @@ export { applyMigrations, MIGRATIONS_DIR, type MigrationResult } from "./migrate
 export { startEmbeddedPostgres, freePort, withDatabase, type EmbeddedCluster } from "./embedded-postgres.ts";
 export * from "./ledger-repository.ts";
 export * from "./chart-repository.ts";
+export * from "./pii/index.ts";
