@@ -22,6 +22,10 @@ const Env = z.object({
   COOKIE_SECURE: flag.default(false),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SUNAP_ADMIN_DIST: z.string().optional(),
+  // Keys for personal data at rest (checked in detail by the keyring; see README "Keys").
+  SUNAP_ENCRYPTION_KEYS: z.string().optional(),
+  SUNAP_ENCRYPTION_ACTIVE_KEY: z.string().optional(),
+  SUNAP_BLIND_INDEX_KEY: z.string().optional(),
 });
 
 export type Config = z.infer<typeof Env>;

@@ -1,6 +1,6 @@
 import { businessDateToDb, monthStart, addDays, type Role, type BusinessDate } from "@sunap/core";
-import { createUser, recordAudit, type Actor } from "@sunap/api";
-import { postEntry, type Db } from "@sunap/db";
+import { createUser, PayerService, recordAudit, type Actor } from "@sunap/api";
+import { postEntry, type Db, type Keyring } from "@sunap/db";
 
 export interface DemoLogin {
   role: Role;
@@ -27,6 +27,14 @@ const STORES = [
   { code: "DG01", name: "동성로점", region: "대구", openedOn: "2025-01-15" },
 ];
 
+const DEMO_PAYERS = [
+  { payerCode: "P0001", kind: "individual", name: "김민지", birthDate: "1991-04-12", businessNumber: null, representative: null, phone: "010-2345-6789", email: "minji@example.kr", address: "서울시 마포구", tags: ["VIP"], plugins: ["subscription"], storeCode: null },
+  { payerCode: "P0002", kind: "individual", name: "이준호", birthDate: "1985-09-30", businessNumber: null, representative: null, phone: "010-9876-5432", email: null, address: null, tags: ["정기후원"], plugins: ["donations"], storeCode: null },
+  { payerCode: "P0003", kind: "individual", name: "박서연", birthDate: "1978-01-05", businessNumber: null, representative: null, phone: "010-5555-1234", email: "seoyeon@example.kr", address: "경기도 수원시", tags: [], plugins: ["loan-repayment"], storeCode: null },
+  { payerCode: "S-GN01", kind: "business", name: "강남역점 (주)가온", birthDate: null, businessNumber: "220-81-62517", representative: "최점주", phone: "02-555-1234", email: "gangnam@example.kr", address: "서울시 강남구", tags: ["가맹점"], plugins: ["franchise-royalty"], storeCode: "GN01" },
+  { payerCode: "S-HU01", kind: "business", name: "해운대점 바다상회", birthDate: null, businessNumber: "123-81-05438", representative: "정바다", phone: "051-742-1234", email: null, address: "부산시 해운대구", tags: ["가맹점"], plugins: ["franchise-royalty"], storeCode: "HU01" },
+] as const satisfies readonly (Omit<Parameters<PayerService["create"]>[0], "storeId" | "plugins" | "tags"> & { storeCode: string | null; plugins: readonly string[]; tags: readonly string[] })[];
+
 /** True when the database has never been seeded (no users at all). */
 export async function needsDemoSeed(db: Db): Promise<boolean> {
   return (await db.user.count()) === 0;
@@ -37,7 +45,7 @@ export async function needsDemoSeed(db: Db): Promise<boolean> {
  * few months of ledger history (opening balance, monthly receivables, collections), all dated
  * relative to the business date so the dashboard shows something on any day.
  */
-export async function seedDemo(db: Db, today: BusinessDate): Promise<void> {
+export async function seedDemo(db: Db, keyring: Keyring, pluginIds: readonly string[], today: BusinessDate): Promise<void> {
   await db.organization.upsert({
     where: { id: 1 },
     update: {},
@@ -63,6 +71,17 @@ export async function seedDemo(db: Db, today: BusinessDate): Promise<void> {
     if (await db.user.findUnique({ where: { email: login.email } })) continue;
     const name = { admin: "관리자", finance: "재무팀 이재무", franchise_hq: "본사 박본사", store_owner: "강남역점주 최점주", auditor: "감사인 정감사" }[login.role];
     await createUser(db, { email: login.email, password: login.password, role: login.role, name, storeIds: login.role === "store_owner" ? [stores[0]!.id] : [] }, audit);
+  }
+
+  const payers = new PayerService(db, keyring, pluginIds);
+  const has = (id: string) => pluginIds.includes(id);
+  for (const payer of DEMO_PAYERS) {
+    if (await db.payer.findUnique({ where: { payerCode: payer.payerCode } })) continue;
+    await payers.create(
+      { ...payer, tags: [...payer.tags], plugins: payer.plugins.filter(has), storeId: payer.storeCode ? (stores.find((s) => s.code === payer.storeCode)?.id ?? null) : null },
+      today,
+      audit,
+    );
   }
 
   // Ledger history: an opening cash balance, then three months of royalty receivables and collections.

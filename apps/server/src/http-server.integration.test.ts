@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mkdtemp, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { generateDevKeyring } from "@sunap/db";
 import { createTestDatabase, type TestDatabase } from "@sunap/db/testing";
 import { loadConfig } from "./config.ts";
 import { createLogger } from "./logger.ts";
@@ -17,7 +18,7 @@ beforeAll(async () => {
   const adminDist = await mkdtemp(path.join(os.tmpdir(), "sunap-admin-dist-"));
   await writeFile(path.join(adminDist, "index.html"), "<!doctype html><title>Sunap admin</title>");
   const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", SUNAP_TODAY: "2026-11-24", SUNAP_ADMIN_DIST: adminDist, LOG_LEVEL: "silent" });
-  runtime = await startRuntime({ config, databaseUrl: t.url, demoMode: true, seedDemo: true, runServer: true, runWorker: true, log: createLogger("silent") });
+  runtime = await startRuntime({ config, databaseUrl: t.url, keyring: generateDevKeyring().keyring, demoMode: true, seedDemo: true, runServer: true, runWorker: true, log: createLogger("silent") });
   const address = runtime.http!.server.address();
   base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
 });

@@ -7,13 +7,14 @@ import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from "@trpc/server/a
 import type { Logger } from "pino";
 import type { PluginManifest } from "@sunap/core";
 import { loadSession, type AppClock, type Context, type Locale, type ServerSettings } from "@sunap/api";
-import type { Db } from "@sunap/db";
+import type { Db, Keyring } from "@sunap/db";
 import { appRouter, type AppRouter } from "./app-router.ts";
 
 export const SESSION_COOKIE = "sunap_session";
 
 export interface HttpServerOptions {
   db: Db;
+  keyring: Keyring;
   clock: AppClock;
   log: Logger;
   settings: ServerSettings & { cookieSecure: boolean };
@@ -44,6 +45,7 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<Fasti
     const csrf = req.headers["x-csrf-token"];
     return {
       db: options.db,
+      keyring: options.keyring,
       clock: options.clock,
       log: req.log as unknown as Logger,
       settings: options.settings,

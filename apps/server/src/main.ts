@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from "./config.ts";
 import { createLogger } from "./logger.ts";
 import { startRuntime, type Runtime } from "./runtime.ts";
 import { resolveDatabase } from "./database-target.ts";
+import { resolveKeyring } from "./keys.ts";
 import { DEMO_LOGINS } from "./demo-seed.ts";
 
 /**
@@ -19,6 +20,13 @@ async function main(): Promise<void> {
   const embedded = target.embedded;
   if (cluster) log.info({ port: cluster.port }, "embedded PostgreSQL started");
   const demoMode = embedded || Boolean(args.demo) || Boolean(config.SUNAP_DEMO);
+  let keyring;
+  try {
+    keyring = await resolveKeyring(config, embedded, log);
+  } catch (error) {
+    await cluster?.stop().catch(() => {});
+    throw error;
+  }
   let runtime: Runtime | undefined;
   const shutdown = async (signal: string) => {
     log.info({ signal }, "shutting down");
@@ -35,6 +43,7 @@ async function main(): Promise<void> {
     runtime = await startRuntime({
       config,
       databaseUrl: target.url,
+      keyring,
       demoMode,
       seedDemo: embedded || Boolean(args.demo),
       runServer: !args["worker-only"],

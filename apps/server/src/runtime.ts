@@ -3,7 +3,7 @@ import pg from "pg";
 import type { Logger } from "pino";
 import { CORE_ACCOUNTS } from "@sunap/core";
 import { AppClock, coreJobs } from "@sunap/api";
-import { applyMigrations, createDb, syncChartOfAccounts, type Db } from "@sunap/db";
+import { applyMigrations, createDb, syncChartOfAccounts, type Db, type Keyring } from "@sunap/db";
 import { startWorker, type RunningWorker } from "@sunap/worker";
 import type { FastifyInstance } from "fastify";
 import type { Config } from "./config.ts";
@@ -16,6 +16,7 @@ import { REPO_ROOT } from "./paths.ts";
 export interface RuntimeOptions {
   config: Config;
   databaseUrl: string;
+  keyring: Keyring;
   demoMode: boolean;
   /** Seed demo data when the database has no users yet. */
   seedDemo: boolean;
@@ -26,6 +27,7 @@ export interface RuntimeOptions {
 
 export interface Runtime {
   db: Db;
+  keyring: Keyring;
   clock: AppClock;
   http?: FastifyInstance;
   worker?: RunningWorker;
@@ -61,7 +63,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   await clock.refresh(db);
   let seeded = false;
   if (options.seedDemo && (await needsDemoSeed(db))) {
-    await seedDemo(db, clock.today());
+    await seedDemo(db, options.keyring, serverPlugins.map((p) => p.manifest.id), clock.today());
     await clock.refresh(db);
     seeded = true;
     log.info("demo data seeded");
@@ -77,6 +79,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   if (options.runServer) {
     http = await buildHttpServer({
       db,
+      keyring: options.keyring,
       clock,
       log,
       settings: { demoMode: options.demoMode, sessionTtlHours: config.SESSION_TTL_HOURS, cookieSecure: config.COOKIE_SECURE },
@@ -91,6 +94,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 
   return {
     db,
+    keyring: options.keyring,
     clock,
     http,
     worker,

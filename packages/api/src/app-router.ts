@@ -9,6 +9,7 @@ import { auditRouter } from "./routers/audit-router.ts";
 import { dashboardRouter } from "./routers/dashboard-router.ts";
 import { clockRouter } from "./routers/clock-router.ts";
 import { pluginsRouter } from "./routers/plugins-router.ts";
+import { payersRouter } from "./routers/payers-router.ts";
 
 /** The core's routers. Plugins' sub-routers are mounted beside these by the server's registry. */
 export const coreRouters = {
@@ -22,6 +23,7 @@ export const coreRouters = {
   dashboard: dashboardRouter,
   clock: clockRouter,
   plugins: pluginsRouter,
+  payers: payersRouter,
 };
 
 export const coreRouter = router(coreRouters);

@@ -1,6 +1,6 @@
 import type { Logger } from "pino";
 import type { Role } from "@sunap/core";
-import type { Db } from "@sunap/db";
+import type { Db, Keyring } from "@sunap/db";
 import type { AppClock } from "./app-clock.ts";
 import type { PluginManifest } from "@sunap/core";
 
@@ -36,6 +36,8 @@ export interface ServerSettings {
 /** Everything a procedure may use. Built per request by the transport (apps/server). */
 export interface Context {
   db: Db;
+  /** Keys for personal data at rest (see packages/db/src/pii). */
+  keyring: Keyring;
   clock: AppClock;
   log: Logger;
   settings: ServerSettings;

@@ -11,3 +11,4 @@ export * from "./plugin-manifest.ts";
 export * from "./messages.ts";
 export * from "./password-policy.ts";
 export * from "./business-number.ts";
+export * from "./payer-rules.ts";

@@ -23,16 +23,20 @@ export const PERMISSIONS = [
   "report.read",
   "report.export",
   "clock.set",
+  "payer.read",
+  "payer.write",
+  "payer.reveal", // see unmasked personal data; every use is written to the access log
+  "payer.export", // export personal data; logged the same way
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const READ_ONLY: Permission[] = ["session.self", "org.read", "store.read", "ledger.read", "period.read", "report.read"];
+const READ_ONLY: Permission[] = ["session.self", "org.read", "store.read", "ledger.read", "period.read", "report.read", "payer.read"];
 
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   admin: new Set(PERMISSIONS),
-  finance: new Set([...READ_ONLY, "ledger.post", "period.close", "period.reopen", "report.export", "audit.read"]),
+  finance: new Set([...READ_ONLY, "ledger.post", "period.close", "period.reopen", "report.export", "audit.read", "payer.write", "payer.reveal", "payer.export"]),
   franchise_hq: new Set([...READ_ONLY, "store.write", "report.export"]),
-  store_owner: new Set(["session.self", "org.read", "store.read", "ledger.read", "report.read"]),
+  store_owner: new Set(["session.self", "org.read", "store.read", "ledger.read", "report.read", "payer.read"]),
   auditor: new Set([...READ_ONLY, "audit.read", "report.export", "user.read"]),
 };
 

@@ -1,0 +1,68 @@
+import { z } from "zod";
+import { ListInput } from "@sunap/core";
+import { procedure, router } from "../trpc.ts";
+import { auditSink } from "../procedure-audit.ts";
+import { PayerService } from "../services/payer-service.ts";
+import { prismaListArgs } from "../list-query.ts";
+import type { Context } from "../context.ts";
+
+export const PayerInput = z.object({
+  payerCode: z.string().trim().regex(/^[A-Za-z0-9_-]{1,20}$/, "1–20 letters, digits, - or _"),
+  kind: z.enum(["individual", "business"]),
+  name: z.string().trim().min(1).max(50),
+  birthDate: z.string().trim().nullable().default(null),
+  businessNumber: z.string().trim().nullable().default(null),
+  representative: z.string().trim().max(50).nullable().default(null),
+  phone: z.string().trim().min(1).max(20),
+  email: z.email().max(254).nullable().default(null),
+  address: z.string().trim().max(200).nullable().default(null),
+  tags: z.array(z.string().trim().min(1).max(30)).max(20).default([]),
+  plugins: z.array(z.string()).max(10).default([]),
+  storeId: z.number().int().nullable().default(null),
+});
+
+function service(ctx: Context): PayerService {
+  return new PayerService(ctx.db, ctx.keyring, ctx.plugins.map((p) => p.id));
+}
+
+export const payersRouter = router({
+  list: procedure
+    .permission("payer.read")
+    .input(ListInput)
+    .query(({ ctx, input }) => service(ctx).list(input, ctx.storeScope)),
+
+  get: procedure
+    .permission("payer.read")
+    .input(z.object({ id: z.number().int() }))
+    .query(({ ctx, input }) => service(ctx).get(input.id, ctx.storeScope)),
+
+  create: procedure
+    .permission("payer.write")
+    .input(PayerInput)
+    .mutation(({ ctx, input }) => service(ctx).create(input, ctx.clock.today(), auditSink(ctx))),
+
+  update: procedure
+    .permission("payer.write")
+    .input(z.object({ id: z.number().int(), values: PayerInput }))
+    .mutation(({ ctx, input }) => service(ctx).update(input.id, input.values, ctx.clock.today(), auditSink(ctx))),
+
+  /** Unmasked personal data with a reason, logged as PIPA 접속기록; a read, but audited like a change. */
+  reveal: procedure
+    .permission("payer.reveal")
+    .input(z.object({ id: z.number().int(), reason: z.string().max(200) }))
+    .mutation(async ({ ctx, input }) => {
+      const result = await service(ctx).reveal(input.id, input.reason, ctx.actor, ctx.storeScope);
+      await auditSink(ctx)(ctx.db, { action: "payer.reveal", entityType: "payer", entityId: input.id, after: { reason: input.reason } });
+      return result;
+    }),
+
+  /** The access log (who saw or exported personal data, and why). */
+  accessLog: procedure
+    .permission("audit.read")
+    .input(ListInput)
+    .query(async ({ ctx, input }) => {
+      const args = prismaListArgs(input, { id: "int", at: "datetime", email: "string", action: "string", payerId: "int" }, { id: "desc" });
+      const [data, total] = await Promise.all([ctx.db.personalDataAccess.findMany(args), ctx.db.personalDataAccess.count({ where: args.where })]);
+      return { data, total };
+    }),
+});
