@@ -1,10 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { DomainError, translate } from "@sunap/core";
-import { createUser, recordAudit } from "@sunap/api";
-import { applyMigrations, createDb } from "@sunap/db";
+import { createUser, recordAudit, rotatePersonalDataKeys } from "@sunap/api";
+import { applyMigrations, createDb, KeyringConfigError } from "@sunap/db";
 import { ConfigError, loadConfig } from "./config.ts";
-import { resolveDatabase } from "./database-target.ts";
+import { resolveDatabase, type DatabaseTarget } from "./database-target.ts";
+import { resolveKeyring } from "./keys.ts";
+import { createLogger } from "./logger.ts";
 
 const USAGE = `Usage: npm run sunap -- <command> [options]
 
@@ -14,6 +16,10 @@ Commands:
       one is generated and printed once.
   migrate
       Applies pending database migrations and exits.
+  rotate-keys
+      Re-encrypts personal data still on an old key under SUNAP_ENCRYPTION_ACTIVE_KEY. Add the new
+      key to SUNAP_ENCRYPTION_KEYS, make it active, run this until nothing is left on the old key,
+      then remove the old key. Safe to re-run.
 
 Uses DATABASE_URL when set, otherwise the embedded PostgreSQL under .data/.`;
 
@@ -35,22 +41,33 @@ async function migrate(): Promise<void> {
   await withDatabase(async () => {});
 }
 
+async function rotateKeys(): Promise<void> {
+  await withDatabase(async (db, target) => {
+    const keyring = await resolveKeyring(loadConfig(), target.embedded, createLogger("warn"));
+    process.stdout.write(`Active key: ${keyring.activeKeyId}\n`);
+    const results = await rotatePersonalDataKeys(db, keyring, (table, p) => process.stdout.write(`  ${table}: ${p.rowsScanned} rows scanned, ${p.rowsUpdated} updated\r`));
+    for (const [table, result] of Object.entries(results)) {
+      process.stdout.write(`\n${table}: ${result.rowsScanned} rows, ${result.rowsUpdated} re-encrypted; values before by key ${JSON.stringify(result.valuesByKeyId)}; rotated ${JSON.stringify(result.rotatedByKeyId)}${result.rowsChangedMeanwhile ? `; ${result.rowsChangedMeanwhile} changed meanwhile (run again)` : ""}\n`);
+    }
+  });
+}
+
 class UsageError extends Error {}
 
-async function withDatabase(work: (db: ReturnType<typeof createDb>) => Promise<void>): Promise<void> {
+async function withDatabase(work: (db: ReturnType<typeof createDb>, target: DatabaseTarget) => Promise<void>): Promise<void> {
   const target = await resolveDatabase(loadConfig());
   const db = createDb(target.url, { max: 2 });
   try {
     const result = await applyMigrations(target.url);
     if (result.applied.length) process.stdout.write(`Applied migrations: ${result.applied.join(", ")}\n`);
-    await work(db);
+    await work(db, target);
   } finally {
     await db.$disconnect();
     await target.cluster?.stop();
   }
 }
 
-const COMMANDS: Record<string, (args: string[]) => Promise<void>> = { "create-admin": createAdmin, migrate };
+const COMMANDS: Record<string, (args: string[]) => Promise<void>> = { "create-admin": createAdmin, migrate, "rotate-keys": rotateKeys };
 
 async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
@@ -67,7 +84,7 @@ main().catch((error: unknown) => {
   const message =
     error instanceof DomainError ? translate(error.code, "en", error.params) + (error.field ? ` (${error.field})` : "")
     : error instanceof UsageError ? `${error.message}\n\n${USAGE}`
-    : error instanceof ConfigError ? error.message
+    : error instanceof ConfigError || error instanceof KeyringConfigError ? error.message
     : `Failed: ${(error as Error).message}`;
   process.stderr.write(`${message}\n`);
   process.exit(1);

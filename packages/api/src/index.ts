@@ -7,6 +7,7 @@ export { auditSink, type AuditSink } from "./procedure-audit.ts";
 export { loadSession, signIn, hashToken } from "./auth/session-service.ts";
 export { hashPassword } from "./auth/password-hash.ts";
 export { createUser } from "./services/user-service.ts";
+export { rotatePersonalDataKeys } from "./services/key-rotation.ts";
 export { PayerService, presentPayer, PAYER_FIELD_CONTEXT, type PayerInput, type PresentedPayer } from "./services/payer-service.ts";
 export { defineServerPlugin, type ServerPlugin } from "./server-plugin.ts";
 export { prismaListArgs, type ListSpec } from "./list-query.ts";
