@@ -6,6 +6,7 @@ import { ledgerErrorFromDb } from "@sunap/db";
 import type { Context, SessionUser } from "./context.ts";
 import { recordAudit, type Actor } from "./audit.ts";
 import { domainErrorOf, toTRPCError } from "./errors.ts";
+import { sameSecret } from "./auth/session-service.ts";
 
 /** Every procedure declares who may call it; "public" is a declaration too (sign-in, health). */
 export interface Meta {
@@ -75,7 +76,7 @@ function authorize(permission: Permission) {
   return t.middleware(async ({ ctx, type, path, getRawInput, next }) => {
     const session = ctx.session;
     if (!session) throw toTRPCError(new DomainError("UNAUTHENTICATED", "auth.not_signed_in"));
-    if (type === "mutation" && (!ctx.csrfHeader || ctx.csrfHeader !== session.csrfToken)) {
+    if (type === "mutation" && (!ctx.csrfHeader || !sameSecret(ctx.csrfHeader, session.csrfToken))) {
       throw toTRPCError(new DomainError("FORBIDDEN", "auth.csrf"));
     }
     if (!roleHas(session.user.role, permission)) {

@@ -14,7 +14,7 @@ export function maskDigits(value: string, keepLast = 4): string {
 /** Field names whose values never reach the audit log or a log line at all. */
 const SECRET_KEYS = /pass(word)?|token|secret|otp|csrf|signature/i;
 /** Field names holding personal numbers: kept only masked. */
-const PERSONAL_KEYS = /phone|mobile|account(Number|No)|birth|resident|rrn|personalId/i;
+const PERSONAL_KEYS = /phone|mobile|account(Number|No)|settlementAccount|businessNumber|birth|resident|rrn|personalId/i;
 
 /** A deep copy fit for the audit log: secrets dropped, personal numbers masked. */
 export function maskForAudit(value: unknown, key = ""): unknown {

@@ -62,9 +62,10 @@ export async function signIn(db: Db, input: { email: string; password: string; i
     throw new DomainError("TOO_MANY", "auth.locked", { until: user.lockedUntil.toISOString().slice(0, 16).replace("T", " ") + " UTC" });
   }
   if (!(await verifyPassword(user.passwordHash, input.password))) {
-    const failedLogins = user.failedLogins + 1;
+    // Counted in the database: wrong passwords sent at once must not each read the same old count.
+    const { failedLogins } = await db.user.update({ where: { id: user.id }, data: { failedLogins: { increment: 1 } }, select: { failedLogins: true } });
     const lockedUntil = failedLogins >= MAX_FAILED_LOGINS ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) : null;
-    await db.user.update({ where: { id: user.id }, data: { failedLogins: lockedUntil ? 0 : failedLogins, lockedUntil } });
+    if (lockedUntil) await db.user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil } });
     await recordAudit(db, actor, { action: lockedUntil ? "auth.locked" : "auth.login_failed", entityType: "user", entityId: user.id, after: { failedLogins } });
     throw new DomainError("UNAUTHENTICATED", "auth.invalid_credentials");
   }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Id } from "../id-input.ts";
 import { DomainError, ListInput } from "@sunap/core";
 import { procedure, router } from "../trpc.ts";
 import { prismaListArgs } from "../list-query.ts";
@@ -15,7 +16,7 @@ export const auditRouter = router({
 
   get: procedure
     .permission("audit.read")
-    .input(z.object({ id: z.number().int() }))
+    .input(z.object({ id: Id }))
     .query(async ({ ctx, input }) => {
       const row = await ctx.db.auditLog.findUnique({ where: { id: input.id } });
       if (!row) throw new DomainError("NOT_FOUND", "not_found", { entity: `audit ${input.id}` });

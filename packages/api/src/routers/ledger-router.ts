@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
+import { Id } from "../id-input.ts";
 import { businessDateFromDb, DomainError, isBusinessDate, ListInput, reversalOf } from "@sunap/core";
 import { balanceAsOf, postEntry, trialBalance, type Prisma } from "@sunap/db";
 import { assertStoreVisible, procedure, router } from "../trpc.ts";
@@ -11,8 +12,8 @@ const BusinessDateInput = z.string().refine(isBusinessDate, "YYYY-MM-DD, a real 
 const ManualLine = z.object({
   accountCode: z.string().min(1).max(64),
   amountWon: z.bigint().refine((v) => v !== 0n, "not zero"),
-  storeId: z.number().int().nullable().default(null),
-  payerId: z.number().int().nullable().default(null),
+  storeId: Id.nullable().default(null),
+  payerId: Id.nullable().default(null),
 });
 
 type EntryWithLines = Prisma.JournalEntryGetPayload<{ include: { lines: true } }>;
@@ -51,7 +52,7 @@ export const ledgerRouter = router({
 
   balance: procedure
     .permission("ledger.read")
-    .input(z.object({ asOf: BusinessDateInput.optional(), accountCode: z.string().optional(), payerId: z.number().int().optional(), storeId: z.number().int().optional(), invoiceId: z.number().int().optional() }))
+    .input(z.object({ asOf: BusinessDateInput.optional(), accountCode: z.string().optional(), payerId: Id.optional(), storeId: Id.optional(), invoiceId: Id.optional() }))
     .query(async ({ ctx, input }) => {
       const asOf = input.asOf ?? ctx.clock.today();
       // A named store must be visible; the scope would otherwise replace it (one storeId filter).
@@ -81,7 +82,7 @@ export const ledgerRouter = router({
 
   entry: procedure
     .permission("ledger.read")
-    .input(z.object({ id: z.number().int() }))
+    .input(z.object({ id: Id }))
     .query(async ({ ctx, input }) => {
       const entry = await ctx.db.journalEntry.findUnique({ where: { id: input.id }, include: { lines: { orderBy: { id: "asc" } } } });
       if (!entry) throw new DomainError("NOT_FOUND", "not_found", { entity: `entry ${input.id}` });
@@ -100,6 +101,11 @@ export const ledgerRouter = router({
     .mutation(async ({ ctx, input }) => {
       const audit = auditSink(ctx);
       return ctx.db.$transaction(async (tx) => {
+        // An unknown store would fail the foreign key as a server error; name the line instead.
+        const named = input.lines.flatMap((l) => (l.storeId === null ? [] : [l.storeId]));
+        const known = new Set((await tx.store.findMany({ where: { id: { in: named } }, select: { id: true } })).map((s) => s.id));
+        const bad = input.lines.findIndex((l) => l.storeId !== null && !known.has(l.storeId));
+        if (bad >= 0) throw new DomainError("INVALID", "not_found", { entity: `store ${input.lines[bad]!.storeId}` }, `lines.${bad}.storeId`);
         const posted = await postEntry(tx, { effectiveOn: input.effectiveOn, kind: "manual", memo: input.memo, source: "admin", idempotencyKey: `manual:v1:${input.idempotencyKey}`, lines: input.lines }, ctx.user.id);
         if (posted.created) await audit(tx, { action: "ledger.post", entityType: "journal_entry", entityId: posted.id, after: input });
         else ctx.audit.written = true;
@@ -110,7 +116,7 @@ export const ledgerRouter = router({
   /** Corrects an entry by posting its mirror image, dated today (or a given open date). */
   reverse: procedure
     .permission("ledger.post")
-    .input(z.object({ id: z.number().int(), effectiveOn: BusinessDateInput.optional(), memo: z.string().trim().max(500).default("") }))
+    .input(z.object({ id: Id, effectiveOn: BusinessDateInput.optional(), memo: z.string().trim().max(500).default("") }))
     .mutation(async ({ ctx, input }) => {
       const audit = auditSink(ctx);
       return ctx.db.$transaction(async (tx) => {

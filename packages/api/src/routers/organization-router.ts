@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DomainError, isValidBusinessNumber } from "@sunap/core";
+import { DomainError, isValidBusinessNumber, maskDigits } from "@sunap/core";
 import { procedure, router } from "../trpc.ts";
 import { auditSink } from "../procedure-audit.ts";
 
@@ -24,6 +24,11 @@ export const OrganizationInput = z.object({
   creditorText: z.string().trim().min(1).max(1000),
 });
 
+/** The audit log keeps account and registration numbers only masked (their names escape the generic mask). */
+function auditView<T extends { businessNumber: string; settlementAccount: string }>(org: T | null) {
+  return org && { ...org, businessNumber: maskDigits(org.businessNumber), settlementAccount: maskDigits(org.settlementAccount) };
+}
+
 export const organizationRouter = router({
   get: procedure.permission("org.read").query(async ({ ctx }) => {
     return ctx.db.organization.findUnique({ where: { id: 1 } });
@@ -38,7 +43,7 @@ export const organizationRouter = router({
       const saved = await ctx.db.$transaction(async (tx) => {
         const before = await tx.organization.findUnique({ where: { id: 1 } });
         const after = await tx.organization.upsert({ where: { id: 1 }, create: { id: 1, ...input }, update: input });
-        await audit(tx, { action: "organization.update", entityType: "organization", entityId: 1, before, after });
+        await audit(tx, { action: "organization.update", entityType: "organization", entityId: 1, before: auditView(before), after: auditView(after) });
         return after;
       });
       await ctx.clock.refresh(ctx.db);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Id } from "../id-input.ts";
 import { ListInput } from "@sunap/core";
 import { procedure, router } from "../trpc.ts";
 import { auditSink } from "../procedure-audit.ts";
@@ -18,7 +19,7 @@ export const PayerInput = z.object({
   address: z.string().trim().max(200).nullable().default(null),
   tags: z.array(z.string().trim().min(1).max(30)).max(20).default([]),
   plugins: z.array(z.string()).max(10).default([]),
-  storeId: z.number().int().nullable().default(null),
+  storeId: Id.nullable().default(null),
 });
 
 function service(ctx: Context): PayerService {
@@ -33,7 +34,7 @@ export const payersRouter = router({
 
   get: procedure
     .permission("payer.read")
-    .input(z.object({ id: z.number().int() }))
+    .input(z.object({ id: Id }))
     .query(({ ctx, input }) => service(ctx).get(input.id, ctx.storeScope)),
 
   create: procedure
@@ -43,13 +44,13 @@ export const payersRouter = router({
 
   update: procedure
     .permission("payer.write")
-    .input(z.object({ id: z.number().int(), values: PayerInput }))
+    .input(z.object({ id: Id, values: PayerInput }))
     .mutation(({ ctx, input }) => service(ctx).update(input.id, input.values, ctx.clock.today(), auditSink(ctx))),
 
   /** Unmasked personal data with a reason, logged as PIPA 접속기록; a read, but audited like a change. */
   reveal: procedure
     .permission("payer.reveal")
-    .input(z.object({ id: z.number().int(), reason: z.string().max(200) }))
+    .input(z.object({ id: Id, reason: z.string().max(200) }))
     .mutation(async ({ ctx, input }) => {
       const result = await service(ctx).reveal(input.id, input.reason, ctx.actor, ctx.storeScope);
       await auditSink(ctx)(ctx.db, { action: "payer.reveal", entityType: "payer", entityId: input.id, after: { reason: input.reason } });

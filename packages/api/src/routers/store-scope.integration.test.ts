@@ -83,6 +83,14 @@ describe("a store owner sees only their own stores", () => {
     expect((await h.callerFor("finance").ledger.balance({ accountCode: "receivables", storeId: h.stores.b.id })).balanceWon).toBe(650_000n);
   });
 
+  it("gives an owner of stores A and B the balance of exactly the store they name", async () => {
+    const both = await h.addUser({ email: "two-stores@sunap.test", role: "store_owner", storeIds: [h.stores.a.id, h.stores.b.id] });
+    const caller = h.callerWithToken(both.token);
+    expect((await caller.ledger.balance({ accountCode: "receivables", storeId: h.stores.a.id })).balanceWon).toBe(200_000n);
+    expect((await caller.ledger.balance({ accountCode: "receivables", storeId: h.stores.b.id })).balanceWon).toBe(650_000n);
+    expect((await caller.ledger.balance({ accountCode: "receivables" })).balanceWon).toBe(850_000n);
+  });
+
   it("gets a dashboard of store A only: one store, its receivables, its entries, no user count", async () => {
     const mine = await owner.dashboard.summary();
     expect(mine).toMatchObject({ today: HARNESS_TODAY, stores: 1, users: null, openReceivablesWon: 200_000n, entriesThisMonth: 2 });

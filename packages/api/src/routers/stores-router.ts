@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Id } from "../id-input.ts";
 import { businessDateFromDb, businessDateToDb, DomainError, isBusinessDate, ListInput } from "@sunap/core";
 import type { Prisma } from "@sunap/db";
 import { assertStoreVisible, procedure, router } from "../trpc.ts";
@@ -49,7 +50,7 @@ export const storesRouter = router({
 
   get: procedure
     .permission("store.read")
-    .input(z.object({ id: z.number().int() }))
+    .input(z.object({ id: Id }))
     .query(async ({ ctx, input }) => {
       assertStoreVisible(ctx.storeScope, input.id);
       const store = await ctx.db.store.findUnique({ where: { id: input.id }, include: ownersInclude });
@@ -73,7 +74,7 @@ export const storesRouter = router({
 
   update: procedure
     .permission("store.write")
-    .input(z.object({ id: z.number().int(), values: StoreInput }))
+    .input(z.object({ id: Id, values: StoreInput }))
     .mutation(async ({ ctx, input }) => {
       const audit = auditSink(ctx);
       const data = toData(input.values);

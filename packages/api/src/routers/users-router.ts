@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Id } from "../id-input.ts";
 import { DomainError, ListInput, ROLES } from "@sunap/core";
 import { procedure, router } from "../trpc.ts";
 import { prismaListArgs } from "../list-query.ts";
@@ -36,7 +37,7 @@ export const usersRouter = router({
 
   get: procedure
     .permission("user.read")
-    .input(z.object({ id: z.number().int() }))
+    .input(z.object({ id: Id }))
     .query(async ({ ctx, input }) => {
       const user = await ctx.db.user.findUnique({ where: { id: input.id }, select });
       if (!user) throw new DomainError("NOT_FOUND", "not_found", { entity: `user ${input.id}` });
@@ -45,7 +46,7 @@ export const usersRouter = router({
 
   create: procedure
     .permission("user.write")
-    .input(z.object({ email: z.email().max(254), name: z.string().trim().min(1).max(50), role: Role, password: z.string().max(256), storeIds: z.array(z.number().int()).default([]) }))
+    .input(z.object({ email: z.email().max(254), name: z.string().trim().min(1).max(50), role: Role, password: z.string().max(256), storeIds: z.array(Id).default([]) }))
     .mutation(async ({ ctx, input }) => {
       const user = await createUser(ctx.db, input, auditSink(ctx));
       return { id: user.id };
@@ -53,7 +54,7 @@ export const usersRouter = router({
 
   update: procedure
     .permission("user.write")
-    .input(z.object({ id: z.number().int(), values: z.object({ name: z.string().trim().min(1).max(50), role: Role, storeIds: z.array(z.number().int()).default([]), disabled: z.boolean().default(false) }) }))
+    .input(z.object({ id: Id, values: z.object({ name: z.string().trim().min(1).max(50), role: Role, storeIds: z.array(Id).default([]), disabled: z.boolean().default(false) }) }))
     .mutation(async ({ ctx, input }) => {
       const user = await updateUser(ctx.db, input.id, input.values, ctx.user.id, auditSink(ctx));
       return { id: user.id };
@@ -61,7 +62,7 @@ export const usersRouter = router({
 
   resetPassword: procedure
     .permission("user.write")
-    .input(z.object({ id: z.number().int(), password: z.string().max(256) }))
+    .input(z.object({ id: Id, password: z.string().max(256) }))
     .mutation(async ({ ctx, input }) => {
       await resetPassword(ctx.db, input.id, input.password, auditSink(ctx));
       return { ok: true };

@@ -13,14 +13,19 @@ export interface NewUser {
   locale?: "ko" | "en";
 }
 
-function checkStores(role: Role, storeIds: number[]): void {
-  if (role === "store_owner" && storeIds.length === 0) throw new DomainError("INVALID", "user.store_owner_needs_store", {}, "storeIds");
+async function checkStores(db: Db, role: Role, storeIds: number[]): Promise<void> {
+  if (role !== "store_owner") return;
+  if (storeIds.length === 0) throw new DomainError("INVALID", "user.store_owner_needs_store", {}, "storeIds");
+  // An unknown store would fail the foreign key as a server error; say which one instead.
+  const known = new Set((await db.store.findMany({ where: { id: { in: storeIds } }, select: { id: true } })).map((s) => s.id));
+  const unknown = storeIds.find((id) => !known.has(id));
+  if (unknown !== undefined) throw new DomainError("INVALID", "not_found", { entity: `store ${unknown}` }, "storeIds");
 }
 
 /** Creates a user; used by the admin's users page, the `create-admin` command and the demo seed. */
 export async function createUser(db: Db, input: NewUser, audit: AuditSink) {
   const email = input.email.trim().toLowerCase();
-  checkStores(input.role, input.storeIds);
+  await checkStores(db, input.role, input.storeIds);
   assertPasswordAcceptable(input.password, email, "password");
   if (await db.user.findUnique({ where: { email } })) throw new DomainError("CONFLICT", "user.email_taken", { email }, "email");
   const passwordHash = await hashPassword(input.password);
@@ -41,7 +46,7 @@ export interface UserChanges {
 }
 
 export async function updateUser(db: Db, id: number, changes: UserChanges, actingUserId: number, audit: AuditSink) {
-  checkStores(changes.role, changes.storeIds);
+  await checkStores(db, changes.role, changes.storeIds);
   if (id === actingUserId && (changes.role !== "admin" || changes.disabled)) throw new DomainError("INVALID", "user.cannot_demote_self", {}, "role");
   return db.$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id }, include: { stores: true } });

@@ -3,7 +3,7 @@ import superjson from "superjson";
 import { TRPCError, type AnyProcedure, type AnyRouter } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { businessDateToDb, CORE_ACCOUNTS, DomainError, PERMISSIONS, ROLES, type BusinessDate, type Permission, type PluginManifest, type Role } from "@sunap/core";
-import { syncChartOfAccounts, type Db } from "@sunap/db";
+import { generateDevKeyring, syncChartOfAccounts, type Db } from "@sunap/db";
 import { createTestDatabase } from "@sunap/db/testing";
 import { AppClock } from "../app-clock.ts";
 import { coreRouter } from "../app-router.ts";
@@ -178,11 +178,14 @@ export async function createApiHarness(options: { plugins?: readonly PluginManif
   const created = await Promise.all(ROLES.map((role) => addUser({ email: `${role.replace("_", "-")}@sunap.test`, role, storeIds: role === "store_owner" ? [storeA.id] : [] })));
   const users = Object.fromEntries(ROLES.map((role, i) => [role, created[i]!])) as Record<Role, HarnessUser>;
 
+  const keyring = generateDevKeyring().keyring;
+
   async function contextFor(token: string | null, opts: CallerOptions = {}): Promise<Context> {
     const session = await loadSession(db, token ?? undefined, clock.now(), settings.sessionTtlHours);
     const csrfHeader = opts.csrfHeader ?? (opts.csrf === false ? undefined : session?.csrfToken);
     return {
       db,
+      keyring,
       clock,
       log,
       settings: opts.demoMode === undefined ? settings : { ...settings, demoMode: opts.demoMode },
