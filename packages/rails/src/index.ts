@@ -1,0 +1,17 @@
+export * from "./messages.ts";
+export * from "./rail-error.ts";
+export * from "./calendar/bank-holiday.ts";
+export * from "./calendar/korean-holidays.ts";
+export * from "./calendar/substitute-holidays.ts";
+export * from "./calendar/banking-calendar.ts";
+export * from "./banks.ts";
+export * from "./cms-reasons.ts";
+export * from "./cms-provider.ts";
+export type { CmsFile } from "./cms-files/cms-file.ts";
+export { REGISTRATION_RECORD_LENGTH, DEBIT_RECORD_LENGTH, type CmsFileType } from "./cms-files/layouts.ts";
+export * from "./cms-files/registration-files.ts";
+export * from "./cms-files/debit-files.ts";
+export * from "./sandbox/sandbox-bank-store.ts";
+export * from "./sandbox/in-memory-sandbox-bank-store.ts";
+export * from "./sandbox/sandbox-behaviour.ts";
+export * from "./sandbox/sandbox-bank.ts";
