@@ -1,0 +1,99 @@
+import type { ReactNode } from "react";
+import type { ResourceProps } from "@refinedev/core";
+import {
+  AuditOutlined,
+  BookOutlined,
+  CalendarOutlined,
+  DashboardOutlined,
+  ExperimentOutlined,
+  SettingOutlined,
+  ShopOutlined,
+  TeamOutlined,
+} from "@ant-design/icons";
+import { adminPlugins } from "./plugins.ts";
+import { PluginIcon } from "./components/plugin-icon.tsx";
+
+/** What each action of a resource requires; the menu, the routes and Refine's buttons all ask this. */
+export type ResourcePermissions = Partial<Record<string, string>>;
+
+export interface SunapResourceMeta {
+  /** Catalogue key of the menu label, or a label per language (plugins). */
+  labelKey?: string;
+  labelText?: { ko: string; en: string };
+  permissions: ResourcePermissions;
+  parent?: string;
+  icon?: ReactNode;
+  procedures?: Partial<Record<"list" | "get" | "create" | "update", string>>;
+  hide?: boolean;
+  /** Set on a plugin's entries: shown only while the server runs that plugin (auth.me's list). */
+  pluginId?: string;
+}
+
+function resource(definition: Omit<ResourceProps, "meta"> & { meta: SunapResourceMeta }): ResourceProps {
+  return definition;
+}
+
+export const PLUGIN_GROUP = "industry-plugins";
+
+export const resources: ResourceProps[] = [
+  resource({ name: "dashboard", list: "/", meta: { labelKey: "menu.dashboard", icon: <DashboardOutlined />, permissions: { list: "report.read" } } }),
+  resource({
+    name: "stores",
+    list: "/stores",
+    create: "/stores/create",
+    edit: "/stores/edit/:id",
+    show: "/stores/show/:id",
+    meta: { labelKey: "menu.stores", icon: <ShopOutlined />, permissions: { list: "store.read", show: "store.read", create: "store.write", edit: "store.write" } },
+  }),
+  resource({
+    name: "ledger",
+    list: "/ledger",
+    show: "/ledger/show/:id",
+    create: "/ledger/create",
+    meta: {
+      labelKey: "menu.ledger",
+      icon: <BookOutlined />,
+      permissions: { list: "ledger.read", show: "ledger.read", accounts: "ledger.read", create: "ledger.post", reverse: "ledger.post" },
+      procedures: { list: "ledger.entries", get: "ledger.entry" },
+    },
+  }),
+  resource({
+    name: "periods",
+    list: "/periods",
+    meta: { labelKey: "menu.periods", icon: <CalendarOutlined />, permissions: { list: "period.read", close: "period.close", reopen: "period.reopen" } },
+  }),
+  resource({ name: "audit", list: "/audit", show: "/audit/show/:id", meta: { labelKey: "menu.audit", icon: <AuditOutlined />, permissions: { list: "audit.read", show: "audit.read" } } }),
+  resource({
+    name: "users",
+    list: "/users",
+    create: "/users/create",
+    edit: "/users/edit/:id",
+    show: "/users/show/:id",
+    meta: { labelKey: "menu.users", icon: <TeamOutlined />, permissions: { list: "user.read", show: "user.read", create: "user.write", edit: "user.write" } },
+  }),
+  resource({ name: "organization", list: "/organization", meta: { labelKey: "menu.organization", icon: <SettingOutlined />, permissions: { list: "org.read", edit: "org.update" } } }),
+  resource({ name: PLUGIN_GROUP, meta: { labelKey: "menu.plugins", icon: <ExperimentOutlined />, permissions: { list: "report.read" } } }),
+  ...adminPlugins.flatMap((plugin) => [
+    resource({
+      name: `plugin-${plugin.manifest.id}`,
+      list: `/plugins/${plugin.manifest.id}`,
+      meta: { parent: PLUGIN_GROUP, pluginId: plugin.manifest.id, labelText: plugin.manifest.name, icon: <PluginIcon name={plugin.manifest.icon} />, permissions: { list: "report.read" } },
+    }),
+    ...plugin.pages.map((page) =>
+      resource({
+        name: `${plugin.manifest.id}.${page.path}`,
+        list: `/plugins/${plugin.manifest.id}/${page.path}`,
+        meta: { parent: `plugin-${plugin.manifest.id}`, pluginId: plugin.manifest.id, labelText: page.label, permissions: { list: "report.read" } },
+      }),
+    ),
+  ]),
+  // Not in the menu (the header links to it), but routed and permission-checked like the rest.
+  resource({ name: "account", list: "/account/password", meta: { labelKey: "menu.password", permissions: { list: "session.self" }, hide: true } }),
+];
+
+/** The permission an action of a resource needs, or undefined when the action does not exist. */
+export function permissionFor(resourceName: string | undefined, action: string): string | undefined {
+  const found = resources.find((r) => r.name === resourceName || r.identifier === resourceName);
+  const permissions = (found?.meta as SunapResourceMeta | undefined)?.permissions;
+  return permissions?.[action];
+}
