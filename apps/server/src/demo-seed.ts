@@ -35,6 +35,12 @@ const DEMO_PAYERS = [
   { payerCode: "S-HU01", kind: "business", name: "해운대점 바다상회", birthDate: null, businessNumber: "123-81-05438", representative: "정바다", phone: "051-742-1234", email: null, address: "부산시 해운대구", tags: ["가맹점"], plugins: ["franchise-royalty"], storeCode: "HU01" },
 ] as const satisfies readonly (Omit<Parameters<PayerService["create"]>[0], "storeId" | "plugins" | "tags"> & { storeCode: string | null; plugins: readonly string[]; tags: readonly string[] })[];
 
+function monthsBefore(month: BusinessDate, count: number): BusinessDate {
+  let cursor = month;
+  for (let i = 0; i < count; i += 1) cursor = monthStart(addDays(cursor, -1));
+  return cursor;
+}
+
 /** True when the database has never been seeded (no users at all). */
 export async function needsDemoSeed(db: Db): Promise<boolean> {
   return (await db.user.count()) === 0;
@@ -84,14 +90,16 @@ export async function seedDemo(db: Db, keyring: Keyring, pluginIds: readonly str
     );
   }
 
-  // Ledger history: an opening cash balance, then three months of royalty receivables and collections.
-  const openedOn = addDays(monthStart(addDays(monthStart(addDays(monthStart(today), -1)), -1)), -1);
+  // Ledger history: an opening cash balance, then twelve months of royalty invoices. Stores pay
+  // after 9 to 70 days, so month-end receivables and aging have something to show.
+  const firstMonth = monthsBefore(monthStart(today), 11);
+  const paymentDelayDays = [9, 12, 20, 38, 70];
   await db.$transaction(async (tx) => {
-    await postEntry(tx, { effectiveOn: monthStart(openedOn), kind: "opening", memo: "기초잔액", source: "demo-seed", idempotencyKey: "demo:v1:opening", lines: [{ accountCode: "cash", amountWon: 50_000_000n }, { accountCode: "opening_balance_equity", amountWon: -50_000_000n }] }, null);
-    let month = monthStart(addDays(openedOn, 1));
-    for (let m = 0; m < 3 && month <= today; m += 1) {
+    await postEntry(tx, { effectiveOn: firstMonth, kind: "opening", memo: "기초잔액", source: "demo-seed", idempotencyKey: "demo:v1:opening", lines: [{ accountCode: "cash", amountWon: 50_000_000n }, { accountCode: "opening_balance_equity", amountWon: -50_000_000n }] }, null);
+    for (let month = firstMonth, monthIndex = 0; month <= today; month = monthStart(addDays(month, 32)), monthIndex += 1) {
       for (const [index, store] of stores.entries()) {
-        const royaltyWon = BigInt(1_200_000 + index * 350_000);
+        // Royalties follow sales, which move from month to month.
+        const royaltyWon = BigInt(1_200_000 + index * 350_000 + ((monthIndex * 7 + index * 3) % 5) * 90_000);
         const vatWon = royaltyWon / 10n;
         await postEntry(tx, {
           effectiveOn: month,
@@ -105,23 +113,20 @@ export async function seedDemo(db: Db, keyring: Keyring, pluginIds: readonly str
             { accountCode: "vat_payable", amountWon: -vatWon, storeId: store.id },
           ],
         }, null);
-        // The last store pays late: its latest month stays open.
-        const collectedOn = addDays(month, 14);
-        if (collectedOn <= today && !(index === stores.length - 1 && m === 2)) {
-          await postEntry(tx, {
-            effectiveOn: collectedOn,
-            kind: "payment",
-            memo: `${store.name} ${month.slice(0, 7)} 로열티 수납`,
-            source: "demo-seed",
-            idempotencyKey: `demo:v1:collected:${store.code}:${month}`,
-            lines: [
-              { accountCode: "cash", amountWon: royaltyWon + vatWon, storeId: store.id },
-              { accountCode: "receivables", amountWon: -(royaltyWon + vatWon), storeId: store.id },
-            ],
-          }, null);
-        }
+        const collectedOn = addDays(month, paymentDelayDays[index % paymentDelayDays.length]!);
+        if (collectedOn > today) continue;
+        await postEntry(tx, {
+          effectiveOn: collectedOn,
+          kind: "payment",
+          memo: `${store.name} ${month.slice(0, 7)} 로열티 수납`,
+          source: "demo-seed",
+          idempotencyKey: `demo:v1:collected:${store.code}:${month}`,
+          lines: [
+            { accountCode: "cash", amountWon: royaltyWon + vatWon, storeId: store.id },
+            { accountCode: "receivables", amountWon: -(royaltyWon + vatWon), storeId: store.id },
+          ],
+        }, null);
       }
-      month = monthStart(addDays(month, 32));
     }
     await audit(tx, { action: "demo.seed", entityType: "organization", entityId: 1, after: { stores: stores.length, users: DEMO_LOGINS.length } });
   });

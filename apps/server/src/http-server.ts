@@ -6,7 +6,7 @@ import fastifyStatic from "@fastify/static";
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from "@trpc/server/adapters/fastify";
 import type { Logger } from "pino";
 import type { PluginManifest } from "@sunap/core";
-import { loadSession, type AppClock, type Context, type Locale, type ServerSettings } from "@sunap/api";
+import { loadSession, registerEvidenceRoutes, type AppClock, type Context, type Locale, type ServerSettings } from "@sunap/api";
 import type { Db, Keyring } from "@sunap/db";
 import { appRouter, type AppRouter } from "./app-router.ts";
 
@@ -35,9 +35,11 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<Fasti
   const app = Fastify({
     loggerInstance: options.log as FastifyBaseLogger,
     trustProxy: false,
-    bodyLimit: 5 * 1024 * 1024,
+    // A 20 MB consent recording arrives as ~27 MB of base64.
+    bodyLimit: 30 * 1024 * 1024,
   });
   await app.register(cookie);
+  registerEvidenceRoutes(app, { db: options.db, keyring: options.keyring, clock: options.clock, sessionTtlHours: options.settings.sessionTtlHours, cookieName: SESSION_COOKIE });
 
   const createContext: FastifyTRPCPluginOptions<AppRouter>["trpcOptions"]["createContext"] = async ({ req, res }): Promise<Context> => {
     const token = req.cookies[SESSION_COOKIE];
@@ -86,7 +88,7 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<Fasti
 
   const dist = options.adminDist;
   if (dist && existsSync(path.join(dist, "index.html"))) {
-    await app.register(fastifyStatic, { root: path.resolve(dist), wildcard: false, index: ["index.html"] });
+    await app.register(fastifyStatic, { root: path.resolve(dist), wildcard: true, index: ["index.html"] });
     app.setNotFoundHandler((request, reply) => {
       if (request.method === "GET" && !request.url.startsWith("/trpc") && request.headers.accept?.includes("text/html")) return reply.sendFile("index.html");
       return reply.code(404).send({ error: "not found" });

@@ -10,6 +10,11 @@ import { dashboardRouter } from "./routers/dashboard-router.ts";
 import { clockRouter } from "./routers/clock-router.ts";
 import { pluginsRouter } from "./routers/plugins-router.ts";
 import { payersRouter } from "./routers/payers-router.ts";
+import { enrollRouter } from "./routers/enroll-router.ts";
+import { enrollmentLinksRouter } from "./routers/enrollment-links-router.ts";
+import { consentsRouter, banksRouter } from "./routers/consents-router.ts";
+import { registrationsRouter } from "./routers/registrations-router.ts";
+import { messagesRouter } from "./routers/messages-router.ts";
 
 /** The core's routers. Plugins' sub-routers are mounted beside these by the server's registry. */
 export const coreRouters = {
@@ -24,6 +29,12 @@ export const coreRouters = {
   clock: clockRouter,
   plugins: pluginsRouter,
   payers: payersRouter,
+  messages: messagesRouter,
+  enroll: enrollRouter,
+  enrollmentLinks: enrollmentLinksRouter,
+  consents: consentsRouter,
+  banks: banksRouter,
+  registrations: registrationsRouter,
 };
 
 export const coreRouter = router(coreRouters);

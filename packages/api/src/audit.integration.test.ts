@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { coreRouter } from "./app-router.ts";
+import { enqueueMessage } from "./services/notify-outbox.ts";
+import { otpCodeFromOutbox, signaturePng } from "./services/enrollment-testing.ts";
 import { createApiHarness, HARNESS_TODAY, ORGANIZATION, procedurePaths, type ApiHarness, type CoreCaller, type HarnessUser } from "./testing/api-harness.ts";
 
 let h: ApiHarness;
@@ -8,6 +10,10 @@ let changer: HarnessUser;
 let colleague: HarnessUser;
 let entryToReverse = 0;
 let payerId = 0;
+let failedMessageId = 0;
+/** The consent flow's cases: links, the payer's public steps (no actor), finance's records. */
+const consentFlow = { token: "", linkToSend: 0, linkToRevoke: 0, challengeId: "", otpProof: "", terms: { autoDebit: "", privacy: "" }, manageToken: "", manageProof: "", offlinePayerId: 0, offlineConsentId: 0 };
+const PDF_SCAN = Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.alloc(256, 0x20), Buffer.from("\n%%EOF\n")]);
 const IP = "198.51.100.77";
 
 beforeAll(async () => {
@@ -20,6 +26,33 @@ beforeAll(async () => {
   const finance = h.callerFor("finance");
   entryToReverse = (await finance.ledger.post({ effectiveOn: "2026-03-05", memo: "to be corrected", lines: [{ accountCode: "cash", amountWon: 9_000n }, { accountCode: "receivables", amountWon: -9_000n }] })).id;
   await finance.periods.close({ month: "2025-12" });
+  const { keyring } = await h.contextFor(null);
+  failedMessageId = (await enqueueMessage(h.db, keyring, { channel: "sms", to: "010-5555-0000", template: "generic_notice", variables: { creditorName: "수납", title: "안내", text: "휴관" }, idempotencyKey: "audit:v1:resend", now: h.clock.now() })).id;
+  await h.db.notifyMessage.update({ where: { id: failedMessageId }, data: { status: "failed", attempts: 1, lastError: "permanent invalid_number: the number does not exist" } });
+
+  const campaign = await finance.enrollmentLinks.create({ purpose: "campaign", campaignLabel: "감사 테스트" });
+  consentFlow.token = campaign.path.split("/").pop()!;
+  consentFlow.linkToSend = campaign.id;
+  consentFlow.linkToRevoke = (await finance.enrollmentLinks.create({ purpose: "campaign" })).id;
+  const page = await h.callerWithToken(null, { ip: "192.0.2.1" }).enroll.open({ token: consentFlow.token });
+  consentFlow.terms = { autoDebit: page.terms.autoDebit.sha256, privacy: page.terms.privacy.sha256 };
+  // A second payer who has consented already, with a verified code on their manage link, to withdraw.
+  const anon = h.callerWithToken(null, { ip: "192.0.2.2" });
+  const sent = await anon.enroll.sendOtp({ token: consentFlow.token, phone: "010-4321-0000" });
+  const { otpProof } = await anon.enroll.verifyOtp({ token: consentFlow.token, challengeId: sent.challengeId, code: await otpCodeFromOutbox(h, sent.challengeId) });
+  const receipt = await anon.enroll.submit({
+    token: consentFlow.token,
+    otpProof,
+    idempotencyKey: "audit-withdrawer",
+    payer: { kind: "individual", name: "해지자", birthDate: "1980-01-01", phone: "010-4321-0000" },
+    account: { bankCode: "090", accountNumber: "3333000011112", holderName: "해지자" },
+    agreedTerms: consentFlow.terms,
+    signature: { method: "drawn", pngBase64: signaturePng().toString("base64") },
+  });
+  consentFlow.manageToken = receipt.managePath!.split("/").pop()!;
+  const manageSent = await anon.enroll.sendOtp({ token: consentFlow.manageToken });
+  consentFlow.manageProof = (await anon.enroll.verifyOtp({ token: consentFlow.manageToken, challengeId: manageSent.challengeId, code: await otpCodeFromOutbox(h, manageSent.challengeId) })).otpProof;
+  consentFlow.offlinePayerId = (await finance.payers.create({ payerCode: "AUDIT-OFF", kind: "individual", name: "서면동의", birthDate: "1975-05-05", phone: "010-2222-3333" })).id;
 });
 afterAll(async () => {
   await h?.drop();
@@ -28,8 +61,8 @@ afterAll(async () => {
 const payer = { payerCode: "P-0001", kind: "individual" as const, name: "홍길동", birthDate: "1990-05-17", phone: "010-1234-5678" };
 
 interface AuditedMutation {
-  /** Who calls it. */
-  as: () => HarnessUser;
+  /** Who calls it (null: nobody signed in, a payer on the public consent page). */
+  as: () => HarnessUser | null;
   run(caller: CoreCaller): Promise<unknown>;
   expected: { action: string; entityType: string; entityId?: () => string | null };
   /** What else the record must (not) hold. */
@@ -155,6 +188,129 @@ const AUDITED: Record<string, AuditedMutation> = {
       expect(r.after).toEqual({ reason: "감사인 수정 요청" });
     },
   },
+  "messages.resend": {
+    as: () => h.users.finance,
+    run: (c) => c.messages.resend({ id: failedMessageId }),
+    expected: { action: "message.resend", entityType: "notify_message", entityId: () => String(failedMessageId) },
+    check: (r) => {
+      expect(r.before).toMatchObject({ status: "failed", attempts: 1, recipient: "010-****-0000" });
+      expect(r.after).toEqual({ status: "queued", templateCode: "generic_notice", channel: "sms" });
+      expect(JSON.stringify(r)).not.toMatch(/5555-0000|01055550000/);
+    },
+  },
+  "enrollmentLinks.create": {
+    as: () => h.users.finance,
+    run: (c) => c.enrollmentLinks.create({ purpose: "campaign", campaignLabel: "봄 회원 모집", amountText: "매월 30,000원" }),
+    expected: { action: "enrollment_link.create", entityType: "enrollment_link" },
+    check: (r) => expect(r.after).toMatchObject({ purpose: "campaign", campaignLabel: "봄 회원 모집" }),
+  },
+  "enrollmentLinks.send": {
+    as: () => h.users.finance,
+    run: (c) => c.enrollmentLinks.send({ id: consentFlow.linkToSend, channel: "sms", to: "010-6666-7777" }),
+    expected: { action: "enrollment_link.send", entityType: "enrollment_link", entityId: () => String(consentFlow.linkToSend) },
+    check: (r) => {
+      expect(r.after).toMatchObject({ channel: "sms", recipient: "010-****-7777" });
+      expect(JSON.stringify(r)).not.toMatch(/6666-7777|01066667777/);
+    },
+  },
+  "enrollmentLinks.revoke": {
+    as: () => h.users.finance,
+    run: (c) => c.enrollmentLinks.revoke({ id: consentFlow.linkToRevoke }),
+    expected: { action: "enrollment_link.revoke", entityType: "enrollment_link", entityId: () => String(consentFlow.linkToRevoke) },
+  },
+  "enroll.sendOtp": {
+    as: () => null,
+    run: async (c) => (consentFlow.challengeId = (await c.enroll.sendOtp({ token: consentFlow.token, phone: "010-9999-8888" })).challengeId),
+    expected: { action: "enroll.otp_sent", entityType: "otp_challenge", entityId: () => consentFlow.challengeId },
+    check: (r) => {
+      expect(r.after).toMatchObject({ phone: "***-****-8888" });
+      expect(JSON.stringify(r)).not.toMatch(/9999-8888|01099998888/);
+    },
+  },
+  "enroll.verifyOtp": {
+    as: () => null,
+    run: async (c) => (consentFlow.otpProof = (await c.enroll.verifyOtp({ token: consentFlow.token, challengeId: consentFlow.challengeId, code: await otpCodeFromOutbox(h, consentFlow.challengeId) })).otpProof),
+    expected: { action: "enroll.otp_verified", entityType: "otp_challenge", entityId: () => consentFlow.challengeId },
+    check: (r) => expect(JSON.stringify(r)).not.toContain(consentFlow.otpProof),
+  },
+  "enroll.verifyAccount": {
+    as: () => null,
+    run: (c) => c.enroll.verifyAccount({ token: consentFlow.token, otpProof: consentFlow.otpProof, bankCode: "090", accountNumber: "3333222233334", holderName: "감사인", birthDate: "1992-02-02" }),
+    expected: { action: "enroll.account_verified", entityType: "enrollment_link", entityId: () => String(consentFlow.linkToSend) },
+    check: (r) => expect(JSON.stringify(r)).not.toContain("3333222233334"),
+  },
+  "enroll.submit": {
+    as: () => null,
+    run: (c) =>
+      c.enroll.submit({
+        token: consentFlow.token,
+        otpProof: consentFlow.otpProof,
+        idempotencyKey: "audit-submit-1",
+        payer: { kind: "individual", name: "감사인", birthDate: "1992-02-02", phone: "010-9999-8888" },
+        account: { bankCode: "090", accountNumber: "3333222233334", holderName: "감사인" },
+        agreedTerms: consentFlow.terms,
+        signature: { method: "drawn", pngBase64: signaturePng().toString("base64") },
+      }),
+    expected: { action: "consent.create", entityType: "consent" },
+    check: (r) => {
+      expect(r.after).toMatchObject({ method: "online_drawn", bankCode: "090", accountNumber: "*********3334" });
+      expect(JSON.stringify(r)).not.toMatch(/3333222233334|9999-8888|1992-02-02/);
+    },
+  },
+  "enroll.withdraw": {
+    as: () => null,
+    run: (c) => c.enroll.withdraw({ token: consentFlow.manageToken, otpProof: consentFlow.manageProof, reason: "이사" }),
+    expected: { action: "consent.withdraw", entityType: "payer" },
+    check: (r) => expect(r.after).toMatchObject({ via: "payer_link" }),
+  },
+  "consents.recordOffline": {
+    as: () => h.users.finance,
+    run: async (c) =>
+      (consentFlow.offlineConsentId = (
+        await c.consents.recordOffline({ payerId: consentFlow.offlinePayerId, method: "paper", agreedOn: "2026-03-12", bankCode: "004", accountNumber: "12345678905678", holderName: "서면동의", file: { name: "form.pdf", base64: PDF_SCAN.toString("base64") }, idempotencyKey: "audit-offline-1" })
+      ).id),
+    expected: { action: "consent.record_offline", entityType: "consent" },
+    check: (r) => {
+      expect(r.after).toMatchObject({ method: "paper", accountNumber: "**********5678", evidence: { contentType: "application/pdf" } });
+      expect(JSON.stringify(r)).not.toContain("12345678905678");
+    },
+  },
+  "consents.withdraw": {
+    as: () => h.users.finance,
+    run: (c) => c.consents.withdraw({ id: consentFlow.offlineConsentId, reason: "전화 해지 요청" }),
+    expected: { action: "consent.withdraw", entityType: "payer", entityId: () => String(consentFlow.offlinePayerId) },
+    check: (r) => expect(r.after).toMatchObject({ via: "finance" }),
+  },
+  "registrations.runNow": {
+    as: () => h.users.finance,
+    run: (c) => c.registrations.runNow(),
+    expected: { action: "registration.run_now", entityType: "cms_registration", entityId: () => null },
+    check: (r) => expect(r.after).toMatchObject({ submittedRecords: expect.any(Number) }),
+  },
+  "banks.update": {
+    as: () => h.users.admin,
+    run: (c) => c.banks.update({ code: "092", nameKo: "토스뱅크", nameEn: "Toss Bank", kind: "bank", accountNumberLengths: [12], acceptsCms: true, enabled: false, sortOrder: 250 }),
+    expected: { action: "bank.update", entityType: "cms_bank", entityId: () => "092" },
+    check: (r) => {
+      expect(r.before).toMatchObject({ enabled: true });
+      expect(r.after).toMatchObject({ enabled: false });
+    },
+  },
+  "consents.publishTerms": {
+    as: () => h.users.admin,
+    run: (c) => c.consents.publishTerms({ kind: "privacy", locale: "ko", title: "개인정보 수집·이용 동의 (개정)", body: "1. 수집·이용 목적: 자동이체 출금동의와 계좌 등록. 2. 보유 기간: 관계 종료 후 5년." }),
+    expected: { action: "terms.publish", entityType: "consent_terms" },
+    check: (r) => expect(r.after).toMatchObject({ kind: "privacy", locale: "ko", version: 2 }),
+  },
+  "consents.updateRetention": {
+    as: () => h.users.admin,
+    run: (c) => c.consents.updateRetention({ consentEvidenceYears: 7 }),
+    expected: { action: "retention.update", entityType: "retention_setting", entityId: () => "1" },
+    check: (r) => {
+      expect(r.before).toEqual({ consentEvidenceYears: 5 });
+      expect(r.after).toEqual({ consentEvidenceYears: 7 });
+    },
+  },
   "clock.set": {
     as: () => h.users.admin,
     run: (c) => c.clock.set({ today: "2026-03-17" }),
@@ -176,12 +332,12 @@ describe("the audit log", () => {
     const actor = mutation.as();
     const lastId = (await h.db.auditLog.aggregate({ _max: { id: true } }))._max.id ?? 0;
 
-    await mutation.run(h.callerWithToken(actor.token, { ip: IP }));
+    await mutation.run(h.callerWithToken(actor?.token ?? null, { ip: IP }));
 
     const records = await h.db.auditLog.findMany({ where: { id: { gt: lastId } } });
     expect(records).toHaveLength(1);
     const record = records[0]!;
-    expect(record).toMatchObject({ actorId: actor.id, actorEmail: actor.email, ip: IP, action: mutation.expected.action, entityType: mutation.expected.entityType });
+    expect(record).toMatchObject({ actorId: actor?.id ?? null, actorEmail: actor?.email ?? null, ip: IP, action: mutation.expected.action, entityType: mutation.expected.entityType });
     if (mutation.expected.entityId) expect(record.entityId).toBe(mutation.expected.entityId());
     else expect(record.entityId).toMatch(/^\d+$/);
     mutation.check?.(record);

@@ -12,3 +12,8 @@ export { PayerService, presentPayer, PAYER_FIELD_CONTEXT, type PayerInput, type 
 export { defineServerPlugin, type ServerPlugin } from "./server-plugin.ts";
 export { prismaListArgs, type ListSpec } from "./list-query.ts";
 export * from "./jobs/index.ts";
+export * from "./services/notify-api.ts";
+export { createConsentJobs } from "./jobs/registration-jobs.ts";
+export { registerEvidenceRoutes, type EvidenceRouteDeps } from "./services/evidence-routes.ts";
+export { createCmsProvider } from "./services/registration-provider.ts";
+export { activeMandate } from "./services/registration-service.ts";

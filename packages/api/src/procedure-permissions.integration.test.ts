@@ -25,8 +25,8 @@ describe("every procedure declares who may call it", () => {
     expect(permissionProblems(coreRouter)).toEqual([]);
   });
 
-  it("lets only sign-in and 'who am I' be called without a session", () => {
-    expect(publicProcedurePaths(coreRouter)).toEqual(["auth.login", "auth.me"]);
+  it("lets only sign-in, 'who am I' and the payer's consent page be called without a session", () => {
+    expect(publicProcedurePaths(coreRouter)).toEqual(["auth.login", "auth.me", "enroll.open", "enroll.sendOtp", "enroll.submit", "enroll.verifyAccount", "enroll.verifyOtp", "enroll.withdraw"]);
   });
 
   it("reports a procedure that declares nothing, and one with a permission outside the catalogue", () => {

@@ -1,8 +1,9 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
-import { DomainError, isStoreScoped, roleHas, translate, type Permission } from "@sunap/core";
+import { DomainError, isStoreScoped, MESSAGES, roleHas, translate, type Permission } from "@sunap/core";
 import { ledgerErrorFromDb } from "@sunap/db";
+import { RAIL_MESSAGES } from "@sunap/rails";
 import type { Context, SessionUser } from "./context.ts";
 import { recordAudit, type Actor } from "./audit.ts";
 import { domainErrorOf, toTRPCError } from "./errors.ts";
@@ -32,7 +33,7 @@ const t = initTRPC
         fieldErrors = error.cause.issues.map((issue) => ({ field: issue.path.join("."), message: issue.message }));
         message = translate("input.invalid", locale, { detail: fieldErrors.map((f) => `${f.field || "input"}: ${f.message}`).join("; ") });
       } else if (domain) {
-        message = translate(domain.code, locale, domain.params);
+        message = translateError(domain.code, locale, domain.params);
         if (domain.field) fieldErrors = [{ field: domain.field, message }];
       } else if (error.code === "INTERNAL_SERVER_ERROR") {
         message = translate("internal", locale);
@@ -44,6 +45,13 @@ const t = initTRPC
       };
     },
   });
+
+/** The core catalogue, then the rails package's (account-number and batch-file codes). */
+function translateError(code: string, locale: "ko" | "en", params: Record<string, string | number>): string {
+  const rail = (RAIL_MESSAGES as Record<string, { ko: string; en: string } | undefined>)[code];
+  if (code in MESSAGES || !rail) return translate(code, locale, params);
+  return rail[locale].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+}
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;

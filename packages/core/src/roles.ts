@@ -27,17 +27,23 @@ export const PERMISSIONS = [
   "payer.write",
   "payer.reveal", // see unmasked personal data; every use is written to the access log
   "payer.export", // export personal data; logged the same way
+  "message.read", "message.write", // the notify outbox: read the message log (recipients masked); re-queue a failed message
+  "consent.read", // withdrawal consents and enrollment links, masked
+  "consent.write", // create and send enrollment links, record a consent taken on paper or by phone
+  "registration.read", // CMS registrations and their history
+  "registration.write", // run the registration submit/collect jobs now
+  "evidence.download", // consent evidence files and certificates; every download is written to the access log
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const READ_ONLY: Permission[] = ["session.self", "org.read", "store.read", "ledger.read", "period.read", "report.read", "payer.read"];
+const READ_ONLY: Permission[] = ["session.self", "org.read", "store.read", "ledger.read", "period.read", "report.read", "payer.read", "message.read", "consent.read", "registration.read"];
 
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   admin: new Set(PERMISSIONS),
-  finance: new Set([...READ_ONLY, "ledger.post", "period.close", "period.reopen", "report.export", "audit.read", "payer.write", "payer.reveal", "payer.export"]),
+  finance: new Set([...READ_ONLY, "ledger.post", "period.close", "period.reopen", "report.export", "audit.read", "payer.write", "payer.reveal", "payer.export", "message.write", "consent.write", "registration.write", "evidence.download"]),
   franchise_hq: new Set([...READ_ONLY, "store.write", "report.export"]),
   store_owner: new Set(["session.self", "org.read", "store.read", "ledger.read", "report.read", "payer.read"]),
-  auditor: new Set([...READ_ONLY, "audit.read", "report.export", "user.read"]),
+  auditor: new Set([...READ_ONLY, "audit.read", "report.export", "user.read", "evidence.download"]),
 };
 
 export function roleHas(role: Role, permission: Permission): boolean {

@@ -6,3 +6,4 @@ export { startEmbeddedPostgres, freePort, withDatabase, type EmbeddedCluster } f
 export * from "./ledger-repository.ts";
 export * from "./chart-repository.ts";
 export * from "./pii/index.ts";
+export { PgSandboxBankStore, SANDBOX_BANK_FIELD_CONTEXT } from "./sandbox-bank-store-pg.ts";

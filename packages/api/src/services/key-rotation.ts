@@ -1,43 +1,54 @@
 import { rotateRows, type Db, type Keyring, type RotationResult } from "@sunap/db";
 import { PAYER_FIELD_CONTEXT } from "./payer-service.ts";
+import { NOTIFY_FIELD_CONTEXT } from "./notify-outbox.ts";
+import { CMS_FILE_CONTEXT } from "./registration-pipeline.ts";
+
+/** Every encrypted column: table, and for each column the encryption context its tokens are bound to. */
+export const ENCRYPTED_COLUMNS: readonly { table: string; columns: Record<string, string> }[] = [
+  { table: "payer", columns: { birth_date_enc: PAYER_FIELD_CONTEXT.birthDate, business_number_enc: PAYER_FIELD_CONTEXT.businessNumber, phone_enc: PAYER_FIELD_CONTEXT.phone } },
+  { table: "payer_account", columns: { account_number_enc: PAYER_FIELD_CONTEXT.accountNumber } },
+  { table: "notify_message", columns: { recipient_enc: NOTIFY_FIELD_CONTEXT.recipient, secret_enc: NOTIFY_FIELD_CONTEXT.secret } },
+  { table: "cms_file", columns: { content_enc: CMS_FILE_CONTEXT } },
+];
+
+const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
 
 /**
  * Re-encrypts every personal column still on an old key under the active one, table by table.
  * Saves are conditional on the old token, so a value the app rewrote meanwhile is never clobbered.
+ * Table and column names come from the constant above, never from input.
  */
-export async function rotatePersonalDataKeys(db: Db, keyring: Keyring, onProgress?: (table: string, progress: RotationResult) => void): Promise<Record<string, RotationResult>> {
-  const payers = await rotateRows<number>(
-    {
-      async fetchBatch(afterId, limit) {
-        const rows = await db.payer.findMany({ where: afterId === undefined ? {} : { id: { gt: afterId } }, orderBy: { id: "asc" }, take: limit, select: { id: true, birthDateEnc: true, businessNumberEnc: true, phoneEnc: true } });
-        return rows.map((r) => ({ id: r.id, tokens: { [PAYER_FIELD_CONTEXT.birthDate]: r.birthDateEnc, [PAYER_FIELD_CONTEXT.businessNumber]: r.businessNumberEnc, [PAYER_FIELD_CONTEXT.phone]: r.phoneEnc } }));
+export async function rotatePersonalDataKeys(db: Db, keyring: Keyring, onProgress?: (table: string, progress: RotationResult) => void, tables = ENCRYPTED_COLUMNS): Promise<Record<string, RotationResult>> {
+  const results: Record<string, RotationResult> = {};
+  for (const { table, columns } of tables) {
+    const columnOf = new Map(Object.entries(columns).map(([column, context]) => [context, column]));
+    const selectList = Object.keys(columns).map(quote).join(", ");
+    results[table] = await rotateRows<number>(
+      {
+        async fetchBatch(afterId, limit) {
+          const rows = await db.$queryRawUnsafe<Record<string, string | number | null>[]>(
+            `SELECT "id", ${selectList} FROM ${quote(table)} WHERE "id" > $1 ORDER BY "id" LIMIT $2`,
+            afterId ?? 0,
+            limit,
+          );
+          return rows.map((row) => ({ id: Number(row.id), tokens: Object.fromEntries(Object.entries(columns).map(([column, context]) => [context, row[column] as string | null])) }));
+        },
+        async saveRow(id, next, previous) {
+          const contexts = Object.keys(next);
+          const sets = contexts.map((context, i) => `${quote(columnOf.get(context)!)} = $${i + 2}`);
+          const guards = contexts.map((context, i) => `${quote(columnOf.get(context)!)} = $${contexts.length + i + 2}`);
+          const count = await db.$executeRawUnsafe(
+            `UPDATE ${quote(table)} SET ${sets.join(", ")} WHERE "id" = $1 AND ${guards.join(" AND ")}`,
+            id,
+            ...contexts.map((c) => next[c]),
+            ...contexts.map((c) => previous[c]),
+          );
+          return count === 1;
+        },
       },
-      async saveRow(id, next, previous) {
-        const column = { [PAYER_FIELD_CONTEXT.birthDate]: "birthDateEnc", [PAYER_FIELD_CONTEXT.businessNumber]: "businessNumberEnc", [PAYER_FIELD_CONTEXT.phone]: "phoneEnc" } as const;
-        const data = Object.fromEntries(Object.entries(next).map(([context, token]) => [column[context as keyof typeof column], token]));
-        const where = Object.fromEntries(Object.entries(previous).map(([context, token]) => [column[context as keyof typeof column], token]));
-        const { count } = await db.payer.updateMany({ where: { id, ...where }, data });
-        return count === 1;
-      },
-    },
-    keyring,
-    { onBatch: (p) => onProgress?.("payer", p) },
-  );
-  const accounts = await rotateRows<number>(
-    {
-      async fetchBatch(afterId, limit) {
-        const rows = await db.payerAccount.findMany({ where: afterId === undefined ? {} : { id: { gt: afterId } }, orderBy: { id: "asc" }, take: limit, select: { id: true, accountNumberEnc: true } });
-        return rows.map((r) => ({ id: r.id, tokens: { [PAYER_FIELD_CONTEXT.accountNumber]: r.accountNumberEnc } }));
-      },
-      async saveRow(id, next, previous) {
-        const token = next[PAYER_FIELD_CONTEXT.accountNumber];
-        if (!token) return true;
-        const { count } = await db.payerAccount.updateMany({ where: { id, accountNumberEnc: previous[PAYER_FIELD_CONTEXT.accountNumber] }, data: { accountNumberEnc: token } });
-        return count === 1;
-      },
-    },
-    keyring,
-    { onBatch: (p) => onProgress?.("payer_account", p) },
-  );
-  return { payer: payers, payer_account: accounts };
+      keyring,
+      { onBatch: (p) => onProgress?.(table, p) },
+    );
+  }
+  return results;
 }

@@ -1,0 +1,82 @@
+import { addDays, businessDateAt, businessDateFromDb, DomainError, type BusinessDate } from "@sunap/core";
+import { encryptField, type Db, type DbOrTx, type Keyring } from "@sunap/db";
+import type { AuditSink } from "../procedure-audit.ts";
+import { PAYER_FIELD_CONTEXT } from "./payer-service.ts";
+import { ACTIVE_REGISTRATION_STATUSES } from "./registration-service.ts";
+
+export const RETENTION_YEARS = { min: 1, max: 20, default: 5 } as const;
+
+export async function retentionSettings(db: DbOrTx) {
+  const row = await db.retentionSetting.findUnique({ where: { id: 1 } });
+  return { consentEvidenceYears: row?.consentEvidenceYears ?? RETENTION_YEARS.default, updatedAt: row?.updatedAt ?? null };
+}
+
+export async function updateRetentionSettings(db: DbOrTx, years: number, audit: AuditSink) {
+  if (!Number.isInteger(years) || years < RETENTION_YEARS.min || years > RETENTION_YEARS.max) throw new DomainError("INVALID", "retention.bad_years", { min: RETENTION_YEARS.min, max: RETENTION_YEARS.max }, "consentEvidenceYears");
+  const before = await retentionSettings(db);
+  const row = await db.retentionSetting.upsert({ where: { id: 1 }, create: { id: 1, consentEvidenceYears: years }, update: { consentEvidenceYears: years } });
+  await audit(db, { action: "retention.update", entityType: "retention_setting", entityId: 1, before: { consentEvidenceYears: before.consentEvidenceYears }, after: { consentEvidenceYears: row.consentEvidenceYears } });
+  return { consentEvidenceYears: row.consentEvidenceYears, updatedAt: row.updatedAt };
+}
+
+/** The same date `years` later (29 February → 28 February in a common year). */
+export function addYears(date: BusinessDate, years: number): BusinessDate {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  const candidate = `${String(y + years).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+  return m === 2 && d === 29 && !((y + years) % 4 === 0 && ((y + years) % 100 !== 0 || (y + years) % 400 === 0)) ? addDays(candidate, -1) : candidate;
+}
+
+export interface RetentionCandidate {
+  payerId: number;
+  /** When the relationship ended: the payer left, or their last registration ended and none is active. */
+  endedOn: BusinessDate;
+  /** The first day the personal data may be destroyed. */
+  dueOn: BusinessDate;
+}
+
+/**
+ * Payers whose relationship ended more than the retention period ago and who are not redacted
+ * yet. Only payers who gave a consent are considered here: their evidence is what this job keeps.
+ */
+export async function retentionCandidates(db: DbOrTx, today: BusinessDate, years: number, timeZone: string): Promise<RetentionCandidate[]> {
+  const payers = await db.payer.findMany({
+    where: { consents: { some: {} }, phoneBidx: { not: "redacted" }, registrations: { none: { status: { in: [...ACTIVE_REGISTRATION_STATUSES] } } } },
+    select: { id: true, leftOn: true, registrations: { select: { finishedAt: true, finishedOn: true } } },
+  });
+  const due: RetentionCandidate[] = [];
+  for (const payer of payers) {
+    const finished = payer.registrations.map((r) => (r.finishedOn ? businessDateFromDb(r.finishedOn) : r.finishedAt ? businessDateAt(r.finishedAt, timeZone) : null)).filter((d): d is string => d !== null);
+    const lastFinished = finished.sort().at(-1) ?? null;
+    const left = payer.leftOn ? businessDateFromDb(payer.leftOn) : null;
+    const endedOn = [left, lastFinished].filter((d): d is string => d !== null).sort().at(-1);
+    if (!endedOn) continue;
+    const dueOn = addYears(endedOn, years);
+    if (dueOn <= today) due.push({ payerId: payer.id, endedOn, dueOn });
+  }
+  return due;
+}
+
+/**
+ * Redacts one payer through sunap_redact_payer_personal_data(), the one database function
+ * allowed to touch consent evidence; it writes its own audit record. The encrypted columns that
+ * may not be empty get an encrypted empty value (the database holds no keys).
+ */
+export async function redactPayer(db: DbOrTx, keyring: Keyring, payerId: number, actor: string, reason: string) {
+  const phone = encryptField(keyring, "", PAYER_FIELD_CONTEXT.phone);
+  const account = encryptField(keyring, "", PAYER_FIELD_CONTEXT.accountNumber);
+  const rows = await db.$queryRaw<{ result: unknown }[]>`SELECT sunap_redact_payer_personal_data(${payerId}::integer, ${phone}, ${account}, ${actor}, ${reason}) AS result`;
+  return rows[0]!.result as { payerId: number; evidenceFiles: number; consents: number; withdrawals: number; accounts: number; otpChallenges: number };
+}
+
+/** The daily run: every payer past retention, each in its own transaction (a failure leaves the rest done). */
+export async function runRetention(db: Db, keyring: Keyring, today: BusinessDate) {
+  const org = await db.organization.findUnique({ where: { id: 1 }, select: { timeZone: true } });
+  const { consentEvidenceYears } = await retentionSettings(db);
+  const candidates = await retentionCandidates(db, today, consentEvidenceYears, org?.timeZone ?? "Asia/Seoul");
+  const redacted: number[] = [];
+  for (const candidate of candidates) {
+    await db.$transaction((tx) => redactPayer(tx, keyring, candidate.payerId, "retention-job", `relationship ended ${candidate.endedOn}; kept ${consentEvidenceYears} years until ${candidate.dueOn}`));
+    redacted.push(candidate.payerId);
+  }
+  return { years: consentEvidenceYears, redacted: redacted.length };
+}
