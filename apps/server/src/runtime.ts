@@ -69,6 +69,10 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     log.info("demo data seeded");
   }
 
+  if (!options.demoMode) {
+    log.warn("SMS, Alimtalk, e-mail and the CMS bank are the sandbox implementations: no message or bank file leaves this server.");
+  }
+
   let worker: RunningWorker | undefined;
   if (options.runWorker) {
     worker = await startWorker({ connectionString: options.databaseUrl, db, clock, log, jobs: [...coreJobs, createNotifyDispatchJob(options.keyring), ...createConsentJobs(options.keyring), ...serverPlugins.flatMap((p) => p.jobs)], timeZone: clock.timeZone });

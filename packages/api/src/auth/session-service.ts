@@ -49,7 +49,12 @@ export interface SignInResult {
  * Checks the password; five failures in a row lock the account for 15 minutes. Unknown
  * e-mails and wrong passwords get the same answer and take the same time.
  */
-export async function signIn(db: Db, input: { email: string; password: string; ip: string; userAgent?: string }, now: Date, ttlHours: number): Promise<SignInResult> {
+/** `2026-11-24 18:05` in the organisation's time zone: how a person reads "locked until". */
+function localTime(instant: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat("sv-SE", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" }).format(instant);
+}
+
+export async function signIn(db: Db, input: { email: string; password: string; ip: string; userAgent?: string }, now: Date, ttlHours: number, timeZone = "Asia/Seoul"): Promise<SignInResult> {
   const email = input.email.trim().toLowerCase();
   const user = await db.user.findUnique({ where: { email } });
   const actor: Actor = { id: user?.id ?? null, email, ip: input.ip };
@@ -59,7 +64,7 @@ export async function signIn(db: Db, input: { email: string; password: string; i
     throw new DomainError("UNAUTHENTICATED", "auth.invalid_credentials");
   }
   if (user.lockedUntil && user.lockedUntil > now) {
-    throw new DomainError("TOO_MANY", "auth.locked", { until: user.lockedUntil.toISOString().slice(0, 16).replace("T", " ") + " UTC" });
+    throw new DomainError("TOO_MANY", "auth.locked", { until: localTime(user.lockedUntil, timeZone) });
   }
   if (!(await verifyPassword(user.passwordHash, input.password))) {
     // Counted in the database: wrong passwords sent at once must not each read the same old count.

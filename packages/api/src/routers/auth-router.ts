@@ -16,7 +16,7 @@ export const authRouter = router({
   login: publicProcedure.input(LoginInput).mutation(async ({ ctx, input }) => {
     const wait = Math.max(byIp.hit(ctx.ip), byEmail.hit(input.email.toLowerCase()));
     if (wait > 0) throw new DomainError("TOO_MANY", "auth.rate_limited", { seconds: wait });
-    const result = await signIn(ctx.db, { ...input, ip: ctx.ip, userAgent: ctx.userAgent }, ctx.clock.now(), ctx.settings.sessionTtlHours);
+    const result = await signIn(ctx.db, { ...input, ip: ctx.ip, userAgent: ctx.userAgent }, ctx.clock.now(), ctx.settings.sessionTtlHours, ctx.clock.timeZone);
     ctx.cookies.set(result.token, result.expiresAt);
     return { csrfToken: result.csrfToken };
   }),
