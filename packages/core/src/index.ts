@@ -12,3 +12,4 @@ export * from "./messages.ts";
 export * from "./password-policy.ts";
 export * from "./business-number.ts";
 export * from "./payer-rules.ts";
+export * from "./billing-contract.ts";
