@@ -34,13 +34,13 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1440, height: 900 } } }],
   // A server of its own: embedded PostgreSQL in a fresh folder, demo data, a pinned business date.
   webServer: {
-    command: `rm -rf .data/e2e && env -u DATABASE_URL npx tsx apps/server/src/main.ts`,
+    command: `rm -rf .data/e2e-${port} && env -u DATABASE_URL npx tsx apps/server/src/main.ts`,
     cwd: root,
     url: `http://127.0.0.1:${port}/readyz`,
     timeout: 120_000,
     reuseExistingServer: false,
     stdout: "ignore",
     stderr: "pipe",
-    env: { PORT: String(port), HOST: "127.0.0.1", SUNAP_DATA_DIR: ".data/e2e", SUNAP_EMBEDDED_PG_PORT: String(pgPort), SUNAP_TODAY: E2E_TODAY, LOG_LEVEL: "warn" },
+    env: { PORT: String(port), HOST: "127.0.0.1", SUNAP_DATA_DIR: `.data/e2e-${port}`, SUNAP_EMBEDDED_PG_PORT: String(pgPort), SUNAP_TODAY: E2E_TODAY, LOG_LEVEL: "warn" },
   },
 });

@@ -41,6 +41,17 @@ import { LedgerAccounts } from "./pages/ledger/accounts.tsx";
 import { AuditList } from "./pages/audit/list.tsx";
 import { PluginOverviewPage } from "./pages/plugins/overview.tsx";
 import { ChangePasswordPage } from "./pages/account/change-password.tsx";
+import { PayerList } from "./pages/payers/list.tsx";
+import { PayerCreate } from "./pages/payers/create.tsx";
+import { PayerEdit } from "./pages/payers/edit.tsx";
+import { PayerShow } from "./pages/payers/show.tsx";
+import { AccessLogPage } from "./pages/payers/access-log.tsx";
+import { EnrollmentLinkList } from "./pages/enrollment-links/list.tsx";
+import { ConsentList } from "./pages/consents/list.tsx";
+import { RegistrationList } from "./pages/registrations/list.tsx";
+import { RegistrationShow } from "./pages/registrations/show.tsx";
+import { MessageList } from "./pages/messages/list.tsx";
+import { BankList } from "./pages/banks/list.tsx";
 
 /** Refine's antd notifications, minus its sign-in toast: the login page shows that message inline. */
 function useAppNotificationProvider(): NotificationProvider {
@@ -96,6 +107,21 @@ function Shell() {
                 <Route path="edit/:id" element={<Guard resource="stores" action="edit"><StoreEdit /></Guard>} />
                 <Route path="show/:id" element={<Guard resource="stores" action="show"><StoreShow /></Guard>} />
               </Route>
+              <Route path="/payers">
+                <Route index element={<Guard resource="payers" action="list"><PayerList /></Guard>} />
+                <Route path="create" element={<Guard resource="payers" action="create"><PayerCreate /></Guard>} />
+                <Route path="edit/:id" element={<Guard resource="payers" action="edit"><PayerEdit /></Guard>} />
+                <Route path="show/:id" element={<Guard resource="payers" action="show"><PayerShow /></Guard>} />
+                <Route path="access-log" element={<Guard resource="payer-access-log" action="list"><AccessLogPage /></Guard>} />
+              </Route>
+              <Route path="/enrollment-links" element={<Guard resource="enrollment-links" action="list"><EnrollmentLinkList /></Guard>} />
+              <Route path="/consents/*" element={<Guard resource="consents" action="list"><ConsentList /></Guard>} />
+              <Route path="/registrations">
+                <Route index element={<Guard resource="registrations" action="list"><RegistrationList /></Guard>} />
+                <Route path="show/:id" element={<Guard resource="registrations" action="show"><RegistrationShow /></Guard>} />
+              </Route>
+              <Route path="/messages/*" element={<Guard resource="messages" action="list"><MessageList /></Guard>} />
+              <Route path="/banks" element={<Guard resource="banks" action="list"><BankList /></Guard>} />
               <Route path="/users">
                 <Route index element={<Guard resource="users" action="list"><UserList /></Guard>} />
                 <Route path="create" element={<Guard resource="users" action="create"><UserCreate /></Guard>} />

@@ -2,10 +2,18 @@ import type { ReactNode } from "react";
 import type { ResourceProps } from "@refinedev/core";
 import {
   AuditOutlined,
+  BankOutlined,
   BookOutlined,
   CalendarOutlined,
+  CloudSyncOutlined,
+  ContactsOutlined,
   DashboardOutlined,
   ExperimentOutlined,
+  EyeOutlined,
+  FileProtectOutlined,
+  LinkOutlined,
+  MessageOutlined,
+  SafetyCertificateOutlined,
   SettingOutlined,
   ShopOutlined,
   TeamOutlined,
@@ -34,9 +42,56 @@ function resource(definition: Omit<ResourceProps, "meta"> & { meta: SunapResourc
 }
 
 export const PLUGIN_GROUP = "industry-plugins";
+/** Enrollment links, consents, CMS registrations and the bank list. */
+export const CMS_GROUP = "cms";
 
 export const resources: ResourceProps[] = [
   resource({ name: "dashboard", list: "/", meta: { labelKey: "menu.dashboard", icon: <DashboardOutlined />, permissions: { list: "report.read" } } }),
+  resource({
+    name: "payers",
+    list: "/payers",
+    create: "/payers/create",
+    edit: "/payers/edit/:id",
+    show: "/payers/show/:id",
+    meta: { labelKey: "menu.payers", icon: <ContactsOutlined />, permissions: { list: "payer.read", show: "payer.read", create: "payer.write", edit: "payer.write", reveal: "payer.reveal" } },
+  }),
+  // A group: shown when the user may open at least one of its entries.
+  resource({ name: CMS_GROUP, meta: { labelKey: "menu.cms", icon: <SafetyCertificateOutlined />, permissions: { list: "consent.read" } } }),
+  resource({
+    name: "enrollment-links",
+    list: "/enrollment-links",
+    meta: {
+      parent: CMS_GROUP,
+      labelKey: "menu.enrollmentLinks",
+      icon: <LinkOutlined />,
+      permissions: { list: "consent.read", create: "consent.write", send: "consent.write", revoke: "consent.write" },
+      procedures: { list: "enrollmentLinks.list", create: "enrollmentLinks.create" },
+    },
+  }),
+  resource({
+    name: "consents",
+    list: "/consents",
+    show: "/consents/show/:id",
+    meta: {
+      parent: CMS_GROUP,
+      labelKey: "menu.consents",
+      icon: <FileProtectOutlined />,
+      permissions: { list: "consent.read", show: "consent.read", record: "consent.write", withdraw: "consent.write", download: "evidence.download" },
+    },
+  }),
+  resource({
+    name: "registrations",
+    list: "/registrations",
+    show: "/registrations/show/:id",
+    meta: { parent: CMS_GROUP, labelKey: "menu.registrations", icon: <CloudSyncOutlined />, permissions: { list: "registration.read", show: "registration.read", run: "registration.write" } },
+  }),
+  resource({ name: "banks", list: "/banks", meta: { parent: CMS_GROUP, labelKey: "menu.banks", icon: <BankOutlined />, permissions: { list: "consent.read", edit: "org.update" } } }),
+  resource({
+    name: "messages",
+    list: "/messages",
+    show: "/messages/show/:id",
+    meta: { labelKey: "menu.messages", icon: <MessageOutlined />, permissions: { list: "message.read", show: "message.read", resend: "message.write" } },
+  }),
   resource({
     name: "stores",
     list: "/stores",
@@ -63,6 +118,11 @@ export const resources: ResourceProps[] = [
     meta: { labelKey: "menu.periods", icon: <CalendarOutlined />, permissions: { list: "period.read", close: "period.close", reopen: "period.reopen" } },
   }),
   resource({ name: "audit", list: "/audit", show: "/audit/show/:id", meta: { labelKey: "menu.audit", icon: <AuditOutlined />, permissions: { list: "audit.read", show: "audit.read" } } }),
+  resource({
+    name: "payer-access-log",
+    list: "/payers/access-log",
+    meta: { labelKey: "menu.accessLog", icon: <EyeOutlined />, permissions: { list: "audit.read" }, procedures: { list: "payers.accessLog" } },
+  }),
   resource({
     name: "users",
     list: "/users",
