@@ -74,7 +74,10 @@ test("finance browses the ledger and the audit log, and switches to English", as
   await page.getByTestId("menu-audit").click();
   await expect(page.getByTestId("audit-table").locator("tr.ant-table-row").first()).toBeVisible();
   await screenshot(page, "audit-finance");
-  await page.getByTestId("language-switch").click();
+  await page.getByTestId("language-switch").getByText("English").click();
   await expect(page.getByTestId("menu-ledger")).toContainText("Ledger");
   await screenshot(page, "audit-finance-en");
+  // The choice is saved on the user: switch back so later specs meet finance in Korean.
+  await page.getByTestId("language-switch").getByText("한국어").click();
+  await expect(page.getByTestId("menu-ledger")).toContainText("원장");
 });

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from "fastify";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import cookie from "@fastify/cookie";
 import fastifyStatic from "@fastify/static";
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from "@trpc/server/adapters/fastify";
@@ -89,6 +89,10 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<Fasti
   const dist = options.adminDist;
   if (dist && existsSync(path.join(dist, "index.html"))) {
     await app.register(fastifyStatic, { root: path.resolve(dist), wildcard: true, index: ["index.html"] });
+    // The payers' public pages (consent, self-service) are a light bundle of their own: enroll.html.
+    const payerPage = (_request: FastifyRequest, reply: FastifyReply) => reply.sendFile("enroll.html");
+    app.get("/enroll/*", payerPage);
+    app.get("/self-service/*", payerPage);
     app.setNotFoundHandler((request, reply) => {
       if (request.method === "GET" && !request.url.startsWith("/trpc") && request.headers.accept?.includes("text/html")) return reply.sendFile("index.html");
       return reply.code(404).send({ error: "not found" });
