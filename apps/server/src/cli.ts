@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { DomainError, translate } from "@sunap/core";
 import { createUser, recordAudit, rotatePersonalDataKeys } from "@sunap/api";
 import { applyMigrations, createDb, KeyringConfigError } from "@sunap/db";
+import { formatScheduleTable, loanSchedule, scheduleToJson, type RepaymentMethod } from "@sunap/plugin-loan-repayment/server";
 import { ConfigError, loadConfig } from "./config.ts";
 import { resolveDatabase, type DatabaseTarget } from "./database-target.ts";
 import { resolveKeyring } from "./keys.ts";
@@ -20,6 +21,11 @@ Commands:
       Re-encrypts personal data still on an old key under SUNAP_ENCRYPTION_ACTIVE_KEY. Add the new
       key to SUNAP_ENCRYPTION_KEYS, make it active, run this until nothing is left on the old key,
       then remove the old key. Safe to re-run.
+  loan-schedule --principal <won> --rate <percent> --months <n> --method <method>
+                [--disbursed <YYYY-MM-DD> --day <1-31>] [--json]
+      Previews a loan's repayment schedule; needs no database. Methods: equal-installment
+      (원리금균등), equal-principal (원금균등), bullet (만기일시). Without --disbursed every period
+      is a whole month; --day defaults to the disbursement day. --json prints amounts as strings.
 
 Uses DATABASE_URL when set, otherwise the embedded PostgreSQL under .data/.`;
 
@@ -35,6 +41,34 @@ async function createAdmin(args: string[]): Promise<void> {
     process.stdout.write(`Created admin ${user.email} (id ${user.id}).\n`);
     if (generated) process.stdout.write(`Password (shown once, change it after signing in): ${password}\n`);
   });
+}
+
+async function loanScheduleCommand(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      principal: { type: "string" },
+      rate: { type: "string" },
+      months: { type: "string" },
+      method: { type: "string" },
+      disbursed: { type: "string" },
+      day: { type: "string" },
+      json: { type: "boolean", default: false },
+    },
+  });
+  const missing = (["principal", "rate", "months", "method"] as const).filter((name) => values[name] === undefined);
+  if (missing.length) throw new UsageError(`loan-schedule needs ${missing.map((name) => `--${name}`).join(", ")}`);
+  // Whole numbers stay exact as Number; anything else reaches validation as NaN and is refused there.
+  const whole = (text: string) => (/^\d+$/.test(text) ? Number(text) : Number.NaN);
+  const schedule = loanSchedule({
+    principalWon: values.principal!,
+    annualRatePercent: values.rate!,
+    termMonths: whole(values.months!),
+    method: values.method as RepaymentMethod,
+    ...(values.disbursed !== undefined && { disbursedOn: values.disbursed }),
+    ...(values.day !== undefined && { repaymentDay: whole(values.day) }),
+  });
+  process.stdout.write(values.json ? `${JSON.stringify(scheduleToJson(schedule), null, 2)}\n` : `${formatScheduleTable(schedule)}\n`);
 }
 
 async function migrate(): Promise<void> {
@@ -67,7 +101,7 @@ async function withDatabase(work: (db: ReturnType<typeof createDb>, target: Data
   }
 }
 
-const COMMANDS: Record<string, (args: string[]) => Promise<void>> = { "create-admin": createAdmin, migrate, "rotate-keys": rotateKeys };
+const COMMANDS: Record<string, (args: string[]) => Promise<void>> = { "create-admin": createAdmin, migrate, "rotate-keys": rotateKeys, "loan-schedule": loanScheduleCommand };
 
 async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);

@@ -6,3 +6,6 @@ export const donationsPlugin = defineServerPlugin({
   manifest: donationsManifest,
   jobs: [],
 });
+
+/** The pure billing rules: schemas, periods, charges (see the plugin README). */
+export * from "./billing/index.ts";
