@@ -13,3 +13,4 @@ export * from "./password-policy.ts";
 export * from "./business-number.ts";
 export * from "./payer-rules.ts";
 export * from "./billing-contract.ts";
+export * from "./calendar-month.ts";

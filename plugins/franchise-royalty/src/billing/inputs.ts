@@ -1,4 +1,4 @@
-import { isBusinessDate } from "@sunap/core";
+import { isBusinessDate, isMonth, type Month } from "@sunap/core";
 import { z } from "zod";
 
 /** Field schemas shared by the royalty schemas. */
@@ -9,9 +9,4 @@ export const WonInput = z.bigint().nonnegative("not negative");
 /** A rate in basis points: 550 is 5.5%. Integers only, so no rate is ever a binary fraction. */
 export const RateBpInput = z.int().min(0).max(10_000);
 
-/** A month of sales: `YYYY-MM`. */
-export type Month = string;
-
-export function isMonth(value: string): value is Month {
-  return /^\d{4}-(0[1-9]|1[0-2])$/.test(value);
-}
+export { isMonth, type Month };
