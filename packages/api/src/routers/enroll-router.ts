@@ -1,3 +1,4 @@
+import { SIGNING_PROVIDERS } from "../services/consent-signing.ts";
 import { z } from "zod";
 import { publicProcedure, router } from "../trpc.ts";
 import type { Context } from "../context.ts";
@@ -21,6 +22,8 @@ function enrollContext(ctx: Context, locale?: "ko" | "en"): EnrollContext {
     clock: ctx.clock,
     provider: createCmsProvider(ctx.db, ctx.keyring, ctx.clock),
     evidence: new PgEvidenceStore(ctx.keyring),
+    // The sandbox certificate provider proves nothing: it is offered only in demo mode.
+    signing: ctx.settings.demoMode ? SIGNING_PROVIDERS : [],
     ip: ctx.ip,
     userAgent: ctx.userAgent,
     locale: locale ?? ctx.locale,
