@@ -1,4 +1,4 @@
-import { businessDateToDb, monthStart, addDays, type Role, type BusinessDate } from "@sunap/core";
+import { addDays, addMonths, businessDateToDb, firstDayOf, monthOf, monthStart, type BusinessDate, type Role } from "@sunap/core";
 import { createUser, PayerService, recordAudit, type Actor } from "@sunap/api";
 import { postEntry, type Db, type Keyring } from "@sunap/db";
 
@@ -34,12 +34,6 @@ const DEMO_PAYERS = [
   { payerCode: "S-GN01", kind: "business", name: "강남역점 (주)가온", birthDate: null, businessNumber: "220-81-62517", representative: "최점주", phone: "02-555-1234", email: "gangnam@example.kr", address: "서울시 강남구", tags: ["가맹점"], plugins: ["franchise-royalty"], storeCode: "GN01" },
   { payerCode: "S-HU01", kind: "business", name: "해운대점 바다상회", birthDate: null, businessNumber: "123-81-05438", representative: "정바다", phone: "051-742-1234", email: null, address: "부산시 해운대구", tags: ["가맹점"], plugins: ["franchise-royalty"], storeCode: "HU01" },
 ] as const satisfies readonly (Omit<Parameters<PayerService["create"]>[0], "storeId" | "plugins" | "tags"> & { storeCode: string | null; plugins: readonly string[]; tags: readonly string[] })[];
-
-function monthsBefore(month: BusinessDate, count: number): BusinessDate {
-  let cursor = month;
-  for (let i = 0; i < count; i += 1) cursor = monthStart(addDays(cursor, -1));
-  return cursor;
-}
 
 /** True when the database has never been seeded (no users at all). */
 export async function needsDemoSeed(db: Db): Promise<boolean> {
@@ -92,7 +86,7 @@ export async function seedDemo(db: Db, keyring: Keyring, pluginIds: readonly str
 
   // Ledger history: an opening cash balance, then twelve months of royalty invoices. Stores pay
   // after 9 to 70 days, so month-end receivables and aging have something to show.
-  const firstMonth = monthsBefore(monthStart(today), 11);
+  const firstMonth = firstDayOf(addMonths(monthOf(today), -11));
   const paymentDelayDays = [9, 12, 20, 38, 70];
   await db.$transaction(async (tx) => {
     await postEntry(tx, { effectiveOn: firstMonth, kind: "opening", memo: "기초잔액", source: "demo-seed", idempotencyKey: "demo:v1:opening", lines: [{ accountCode: "cash", amountWon: 50_000_000n }, { accountCode: "opening_balance_equity", amountWon: -50_000_000n }] }, null);

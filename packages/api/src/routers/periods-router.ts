@@ -1,14 +1,9 @@
 import { z } from "zod";
-import { addDays, businessDateFromDb, businessDateToDb, DomainError, monthStart } from "@sunap/core";
+import { addDays, businessDateFromDb, businessDateToDb, DomainError, lastDayOf, monthStart } from "@sunap/core";
 import { procedure, router } from "../trpc.ts";
 import { auditSink } from "../procedure-audit.ts";
 
 const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "YYYY-MM");
-
-function lastDayOf(month: string): string {
-  const [y, m] = month.split("-").map(Number) as [number, number];
-  return addDays(`${m === 12 ? y + 1 : y}-${String(m === 12 ? 1 : m + 1).padStart(2, "0")}-01`, -1);
-}
 
 export const periodsRouter = router({
   /** The last 24 months with their status, newest first. */
