@@ -14,3 +14,5 @@ export * from "./business-number.ts";
 export * from "./payer-rules.ts";
 export * from "./billing-contract.ts";
 export * from "./calendar-month.ts";
+export * from "./billing-plugin.ts";
+export * from "./json-codec.ts";

@@ -33,16 +33,24 @@ export const PERMISSIONS = [
   "registration.read", // CMS registrations and their history
   "registration.write", // run the registration submit/collect jobs now
   "evidence.download", // consent evidence files and certificates; every download is written to the access log
+  "contract.read", // plugin contracts (subscriptions, royalty terms, pledges, loans) and plugin settings
+  "contract.write", // create, change and end contracts; change plugin settings
+  "invoice.read", // invoices, their lines, entries and PDFs; billing runs
+  "invoice.write", // run billing now, void an invoice
+  "payment.read", // payments received by hand and their allocations
+  "payment.write", // record, allocate and void payments; apply customer credit
+  "sales.report", // franchise: enter a store's monthly sales (a store owner, for their own stores)
+  "sales.import", // franchise: import many stores' sales at once; issue tax invoices
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const READ_ONLY: Permission[] = ["session.self", "org.read", "store.read", "ledger.read", "period.read", "report.read", "payer.read", "message.read", "consent.read", "registration.read"];
+const READ_ONLY: Permission[] = ["session.self", "org.read", "store.read", "ledger.read", "period.read", "report.read", "payer.read", "message.read", "consent.read", "registration.read", "contract.read", "invoice.read", "payment.read"];
 
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   admin: new Set(PERMISSIONS),
-  finance: new Set([...READ_ONLY, "ledger.post", "period.close", "period.reopen", "report.export", "audit.read", "payer.write", "payer.reveal", "payer.export", "message.write", "consent.write", "registration.write", "evidence.download"]),
-  franchise_hq: new Set([...READ_ONLY, "store.write", "report.export"]),
-  store_owner: new Set(["session.self", "org.read", "store.read", "ledger.read", "report.read", "payer.read"]),
+  finance: new Set([...READ_ONLY, "ledger.post", "period.close", "period.reopen", "report.export", "audit.read", "payer.write", "payer.reveal", "payer.export", "message.write", "consent.write", "registration.write", "evidence.download", "contract.write", "invoice.write", "payment.write", "sales.report", "sales.import"]),
+  franchise_hq: new Set([...READ_ONLY, "store.write", "report.export", "contract.write", "sales.report", "sales.import"]),
+  store_owner: new Set(["session.self", "org.read", "store.read", "ledger.read", "report.read", "payer.read", "contract.read", "invoice.read", "payment.read", "sales.report"]),
   auditor: new Set([...READ_ONLY, "audit.read", "report.export", "user.read", "evidence.download"]),
 };
 
