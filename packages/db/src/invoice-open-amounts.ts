@@ -1,0 +1,15 @@
+import type { Tx } from "./prisma-client.ts";
+
+/**
+ * Re-derives `invoice.open_won` from the ledger for the given invoices: the sum of all their
+ * receivable lines, whatever their date. Call it in the transaction of every posting that names
+ * an invoice (issue, payment, void, debit result), so the cached figure never drifts from the
+ * ledger; lists filter and sort on it, while "as of a date" questions still read the ledger.
+ */
+export async function refreshInvoiceOpenAmounts(tx: Tx, invoiceIds: readonly number[]): Promise<void> {
+  if (invoiceIds.length === 0) return;
+  await tx.$executeRaw`
+    UPDATE invoice AS i
+       SET open_won = COALESCE((SELECT SUM(l.amount_won) FROM journal_line l WHERE l.invoice_id = i.id AND l.account_code = 'receivables'), 0)
+     WHERE i.id = ANY(${[...new Set(invoiceIds)]}::int[])`;
+}
