@@ -132,18 +132,18 @@ export const resources: ResourceProps[] = [
     meta: { labelKey: "menu.users", icon: <TeamOutlined />, permissions: { list: "user.read", show: "user.read", create: "user.write", edit: "user.write" } },
   }),
   resource({ name: "organization", list: "/organization", meta: { labelKey: "menu.organization", icon: <SettingOutlined />, permissions: { list: "org.read", edit: "org.update" } } }),
-  resource({ name: PLUGIN_GROUP, meta: { labelKey: "menu.plugins", icon: <ExperimentOutlined />, permissions: { list: "report.read" } } }),
+  resource({ name: PLUGIN_GROUP, meta: { labelKey: "menu.plugins", icon: <ExperimentOutlined />, permissions: { list: "contract.read" } } }),
   ...adminPlugins.flatMap((plugin) => [
     resource({
       name: `plugin-${plugin.manifest.id}`,
       list: `/plugins/${plugin.manifest.id}`,
-      meta: { parent: PLUGIN_GROUP, pluginId: plugin.manifest.id, labelText: plugin.manifest.name, icon: <PluginIcon name={plugin.manifest.icon} />, permissions: { list: "report.read" } },
+      meta: { parent: PLUGIN_GROUP, pluginId: plugin.manifest.id, labelText: plugin.manifest.name, icon: <PluginIcon name={plugin.manifest.icon} />, permissions: { list: "contract.read" } },
     }),
     ...plugin.pages.map((page) =>
       resource({
         name: `${plugin.manifest.id}.${page.path}`,
         list: `/plugins/${plugin.manifest.id}/${page.path}`,
-        meta: { parent: `plugin-${plugin.manifest.id}`, pluginId: plugin.manifest.id, labelText: page.label, permissions: { list: "report.read" } },
+        meta: { parent: `plugin-${plugin.manifest.id}`, pluginId: plugin.manifest.id, labelText: page.label, hide: page.hidden ?? false, permissions: { list: page.permission ?? "contract.read" } },
       }),
     ),
   ]),

@@ -1,4 +1,5 @@
 import type { AccountDefinition } from "./chart-of-accounts.ts";
+import type { Permission } from "./roles.ts";
 
 /**
  * What every industry plugin declares about itself, shared by both halves (server and admin).
@@ -25,9 +26,20 @@ export function definePluginManifest<const M extends PluginManifest>(manifest: M
  * The admin half of a plugin. `Page` is the front end's element type (React in the admin);
  * core stays free of it, so the same contract serves any front end.
  */
+export interface AdminPluginPage<Page = unknown> {
+  /** Below `/plugins/<id>/`; may hold route parameters (`contracts/:id`). */
+  path: string;
+  label: { ko: string; en: string };
+  element: Page;
+  /** Needed to open the page (and to see it in the menu). Default `contract.read`. */
+  permission?: Permission;
+  /** Routed but not in the menu: detail and edit pages, reached from a list. */
+  hidden?: boolean;
+}
+
 export interface AdminPluginDefinition<Page = unknown> {
   manifest: PluginManifest;
-  pages: readonly { path: string; label: { ko: string; en: string }; element: Page }[];
+  pages: readonly AdminPluginPage<Page>[];
 }
 
 export function defineAdminPlugin<Page = unknown>(plugin: AdminPluginDefinition<Page>): AdminPluginDefinition<Page> {
