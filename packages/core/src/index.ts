@@ -16,3 +16,5 @@ export * from "./billing-contract.ts";
 export * from "./calendar-month.ts";
 export * from "./billing-plugin.ts";
 export * from "./json-codec.ts";
+export * from "./allocation.ts";
+export * from "./invoice-status.ts";
