@@ -14,7 +14,7 @@ import { accessControlProvider } from "./auth/access-control.ts";
 import { useMe } from "./auth/session.ts";
 import { LocaleProvider, useLocale } from "./i18n/locale-context.tsx";
 import { createI18nProvider, translate } from "./i18n/translate.ts";
-import { hasStoredLocale } from "./i18n/current-locale.ts";
+import { hasStoredLocale } from "@sunap/admin-kit";
 import { resources, type SunapResourceMeta } from "./resources.tsx";
 import { adminPlugins } from "./plugins.ts";
 import { AppHeader } from "./components/layout/header.tsx";

@@ -1,6 +1,6 @@
 import type { BaseRecord, CrudFilter, CrudSort, DataProvider, LogicalFilter } from "@refinedev/core";
 import { trpc } from "./trpc.ts";
-import { toHttpError } from "./errors.ts";
+import { toHttpError } from "@sunap/admin-kit";
 
 type Operation = "list" | "get" | "create" | "update";
 

@@ -1,7 +1,7 @@
 import type { AccessControlProvider } from "@refinedev/core";
 import { permissionFor } from "../resources.tsx";
 import { translate } from "../i18n/translate.ts";
-import { getCurrentLocale } from "../i18n/current-locale.ts";
+import { getCurrentLocale } from "@sunap/admin-kit";
 import { hasPermission, loadMe } from "./session.ts";
 
 /**

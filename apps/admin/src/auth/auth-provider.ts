@@ -1,9 +1,7 @@
 import type { AuthProvider } from "@refinedev/core";
 import { trpc } from "../api/trpc.ts";
-import { toHttpError } from "../api/errors.ts";
+import { toHttpError, getCurrentLocale, hasStoredLocale, setCsrfToken } from "@sunap/admin-kit";
 import { queryClient } from "../api/query-client.ts";
-import { getCurrentLocale, hasStoredLocale } from "../i18n/current-locale.ts";
-import { setCsrfToken } from "./csrf.ts";
 import { loadMe } from "./session.ts";
 
 export interface Identity {

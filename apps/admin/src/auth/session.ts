@@ -1,9 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { trpc } from "../api/trpc.ts";
 import { queryClient } from "../api/query-client.ts";
-import { toHttpError } from "../api/errors.ts";
+import { toHttpError, setCsrfToken } from "@sunap/admin-kit";
 import type { Me } from "../api/types.ts";
-import { setCsrfToken } from "./csrf.ts";
 
 export const ME_QUERY_KEY = ["sunap", "auth.me"] as const;
 

@@ -2,7 +2,7 @@ import { createContext, useCallback, useContext, useMemo, useState, type ReactNo
 import dayjs from "dayjs";
 import "dayjs/locale/ko";
 import "dayjs/locale/en";
-import { getCurrentLocale, setCurrentLocale, type Locale } from "./current-locale.ts";
+import { getCurrentLocale, KitLocaleProvider, setCurrentLocale, type Locale } from "@sunap/admin-kit";
 import { translate } from "./translate.ts";
 
 interface LocaleContextValue {
@@ -26,7 +26,11 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
     setState(next);
   }, []);
   const value = useMemo(() => ({ locale, setLocale, t: (key: string, params?: Record<string, unknown>) => translate(locale, key, params) }), [locale, setLocale]);
-  return <LocaleContext.Provider value={value}>{children}</LocaleContext.Provider>;
+  return (
+    <LocaleContext.Provider value={value}>
+      <KitLocaleProvider locale={locale}>{children}</KitLocaleProvider>
+    </LocaleContext.Provider>
+  );
 }
 
 export function useLocale(): LocaleContextValue {

@@ -1,7 +1,7 @@
 import type { I18nProvider } from "@refinedev/core";
 import { en } from "./en.ts";
 import { ko, type Catalogue } from "./ko.ts";
-import type { Locale } from "./current-locale.ts";
+import type { Locale } from "@sunap/admin-kit";
 
 const CATALOGUES: Record<Locale, Catalogue> = { ko, en };
 

@@ -5,10 +5,9 @@ import { useNavigate } from "react-router";
 import { useQueryClient } from "@tanstack/react-query";
 import dayjs from "dayjs";
 import { trpc } from "../../api/trpc.ts";
-import { useApiMutation } from "../../api/hooks.ts";
+import { useApiMutation, type Locale } from "@sunap/admin-kit";
 import { hasPermission, useMe } from "../../auth/session.ts";
 import { useLocale } from "../../i18n/locale-context.tsx";
-import type { Locale } from "../../i18n/current-locale.ts";
 
 /** The business date; in demo mode (with clock.set) a picker pins or advances it, and a button unpins it. */
 function BusinessDate() {

@@ -2,8 +2,7 @@ import { App, Button, Card, Form, Input } from "antd";
 import { List } from "@refinedev/antd";
 import { KeyOutlined } from "@ant-design/icons";
 import { trpc } from "../../api/trpc.ts";
-import { useApiMutation } from "../../api/hooks.ts";
-import { fieldErrorsForForm } from "../../api/errors.ts";
+import { useApiMutation, fieldErrorsForForm } from "@sunap/admin-kit";
 import { useLocale } from "../../i18n/locale-context.tsx";
 
 interface PasswordValues {

@@ -5,7 +5,7 @@ import { useOne, useTranslate, type CrudFilters, type HttpError } from "@refined
 import { useMatch, useNavigate } from "react-router";
 import type { Dayjs } from "dayjs";
 import type { AuditRecord } from "../../api/types.ts";
-import { formatTimestamp } from "../../components/dates.ts";
+import { formatTimestamp } from "@sunap/admin-kit";
 import { JsonView } from "../../components/json-view.tsx";
 
 interface AuditSearch {

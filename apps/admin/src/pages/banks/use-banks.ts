@@ -1,6 +1,6 @@
 import { useMemo } from "react";
 import { trpc } from "../../api/trpc.ts";
-import { useApiQuery } from "../../api/hooks.ts";
+import { useApiQuery } from "@sunap/admin-kit";
 import type { Bank } from "../../api/collection-types.ts";
 import { useLocale } from "../../i18n/locale-context.tsx";
 

@@ -3,7 +3,7 @@ import { EyeOutlined } from "@ant-design/icons";
 import { getDefaultSortOrder } from "@refinedev/antd";
 import { useTranslate, type CrudSort } from "@refinedev/core";
 import type { Consent } from "../../api/collection-types.ts";
-import { formatTimestamp } from "../../components/dates.ts";
+import { formatTimestamp } from "@sunap/admin-kit";
 import { ReasonText } from "../../components/reason-text.tsx";
 import { PayerLink } from "../payers/payer-link.tsx";
 import { RegistrationStatusTag } from "../registrations/status.tsx";

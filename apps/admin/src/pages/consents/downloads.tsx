@@ -2,7 +2,7 @@ import { App, Button, Popconfirm } from "antd";
 import { DownloadOutlined, FilePdfOutlined } from "@ant-design/icons";
 import { useTranslate } from "@refinedev/core";
 import { trpc } from "../../api/trpc.ts";
-import { useApiMutation } from "../../api/hooks.ts";
+import { useApiMutation } from "@sunap/admin-kit";
 import { hasPermission, useMe } from "../../auth/session.ts";
 import { downloadBase64 } from "../../components/download.ts";
 

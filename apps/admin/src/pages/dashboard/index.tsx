@@ -4,10 +4,9 @@ import { BookOutlined, ShopOutlined, TeamOutlined, WalletOutlined } from "@ant-d
 import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatWon } from "@sunap/core";
 import { trpc } from "../../api/trpc.ts";
-import { useApiQuery } from "../../api/hooks.ts";
+import { useApiQuery, type Locale } from "@sunap/admin-kit";
 import { useMe } from "../../auth/session.ts";
 import { useLocale } from "../../i18n/locale-context.tsx";
-import type { Locale } from "../../i18n/current-locale.ts";
 
 /** Axis ticks only: a compact label (만원 / M). Figures people read use formatWon on the bigint. */
 function compactWon(value: number, locale: Locale): string {

@@ -3,8 +3,7 @@ import { Alert, App, Button, Col, Form, Input, InputNumber, Modal, Radio, Row, S
 import { LinkOutlined, PlusOutlined } from "@ant-design/icons";
 import { useTranslate } from "@refinedev/core";
 import { trpc } from "../../api/trpc.ts";
-import { useApiMutation } from "../../api/hooks.ts";
-import { fieldErrorList, fieldErrorsForForm } from "../../api/errors.ts";
+import { useApiMutation, fieldErrorList, fieldErrorsForForm } from "@sunap/admin-kit";
 import type { EnrollmentLink } from "../../api/collection-types.ts";
 import { hasPermission, useMe } from "../../auth/session.ts";
 import { useStores } from "../ledger/lookups.ts";

@@ -4,10 +4,9 @@ import { QrcodeOutlined, SearchOutlined, StopOutlined } from "@ant-design/icons"
 import { List, getDefaultSortOrder, useTable } from "@refinedev/antd";
 import { useTranslate, type CrudFilters, type HttpError } from "@refinedev/core";
 import { trpc } from "../../api/trpc.ts";
-import { useApiMutation } from "../../api/hooks.ts";
+import { useApiMutation, formatDay, formatTimestamp } from "@sunap/admin-kit";
 import type { EnrollmentLink } from "../../api/collection-types.ts";
 import { hasPermission, useMe } from "../../auth/session.ts";
-import { formatDay, formatTimestamp } from "../../components/dates.ts";
 import { useEnumLabel } from "../../components/enum-tag.tsx";
 import { useStores } from "../ledger/lookups.ts";
 import { PayerLink } from "../payers/payer-link.tsx";

@@ -1,7 +1,7 @@
 import { Table, Typography } from "antd";
 import { useTranslate } from "@refinedev/core";
 import type { LedgerEntryRow } from "../../api/types.ts";
-import { SideAmount, useFormatWon } from "../../components/money.tsx";
+import { SideAmount, useFormatWon } from "@sunap/admin-kit";
 
 type Line = LedgerEntryRow["lines"][number];
 

@@ -4,7 +4,7 @@ import { List, ShowButton, getDefaultSortOrder, useTable } from "@refinedev/antd
 import { useTranslate, type CrudFilters, type HttpError } from "@refinedev/core";
 import type { Dayjs } from "dayjs";
 import type { LedgerEntryRow } from "../../api/types.ts";
-import { Money } from "../../components/money.tsx";
+import { Money } from "@sunap/admin-kit";
 import { hasTranslation } from "../../i18n/translate.ts";
 import { useLocale } from "../../i18n/locale-context.tsx";
 import { EntryLines } from "./entry-lines.tsx";

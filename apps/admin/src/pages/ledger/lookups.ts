@@ -1,7 +1,7 @@
 import { useMemo } from "react";
 import { useList } from "@refinedev/core";
 import { trpc } from "../../api/trpc.ts";
-import { useApiQuery } from "../../api/hooks.ts";
+import { useApiQuery } from "@sunap/admin-kit";
 import type { LedgerAccount, Store } from "../../api/types.ts";
 import { useLocale } from "../../i18n/locale-context.tsx";
 

@@ -1,7 +1,7 @@
 import { Descriptions, Drawer, Result, Skeleton, Space, Tag, Typography } from "antd";
 import { useOne, useTranslate } from "@refinedev/core";
 import type { Message } from "../../api/collection-types.ts";
-import { formatTimestamp } from "../../components/dates.ts";
+import { formatTimestamp } from "@sunap/admin-kit";
 import { EnumTag } from "../../components/enum-tag.tsx";
 import { ResendButton } from "./resend.tsx";
 import { ChannelTag, MessageStatusTag } from "./tags.tsx";

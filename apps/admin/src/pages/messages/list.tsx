@@ -7,7 +7,7 @@ import { useMatch, useNavigate } from "react-router";
 import type { Dayjs } from "dayjs";
 import type { Message } from "../../api/collection-types.ts";
 import { useMe } from "../../auth/session.ts";
-import { formatTimestamp } from "../../components/dates.ts";
+import { formatTimestamp } from "@sunap/admin-kit";
 import { EnumTag, useEnumLabel } from "../../components/enum-tag.tsx";
 import { MessageDrawer } from "./drawer.tsx";
 import { ResendButton } from "./resend.tsx";

@@ -2,7 +2,7 @@ import { App, Button, Popconfirm } from "antd";
 import { RedoOutlined } from "@ant-design/icons";
 import { useTranslate } from "@refinedev/core";
 import { trpc } from "../../api/trpc.ts";
-import { useApiMutation } from "../../api/hooks.ts";
+import { useApiMutation } from "@sunap/admin-kit";
 import { hasPermission, useMe } from "../../auth/session.ts";
 
 /** Queues a failed message again (message.write); the server refuses sent or expired ones. */

@@ -3,8 +3,7 @@ import { Alert, App, Button, Card, Col, Divider, Form, Input, Row, Select, Skele
 import { List } from "@refinedev/antd";
 import { SaveOutlined } from "@ant-design/icons";
 import { trpc } from "../../api/trpc.ts";
-import { useApiMutation, useApiQuery } from "../../api/hooks.ts";
-import { fieldErrorsForForm } from "../../api/errors.ts";
+import { useApiMutation, useApiQuery, fieldErrorsForForm } from "@sunap/admin-kit";
 import type { Organization } from "../../api/types.ts";
 import { hasPermission, ME_QUERY_KEY, useMe } from "../../auth/session.ts";
 import { useLocale } from "../../i18n/locale-context.tsx";

@@ -4,7 +4,7 @@ import { List, getDefaultSortOrder, useTable } from "@refinedev/antd";
 import { useMany, useTranslate, type CrudFilters, type HttpError } from "@refinedev/core";
 import type { Dayjs } from "dayjs";
 import type { AccessLogRow, Payer } from "../../api/collection-types.ts";
-import { formatTimestamp } from "../../components/dates.ts";
+import { formatTimestamp } from "@sunap/admin-kit";
 import { useLocale } from "../../i18n/locale-context.tsx";
 import { hasTranslation, translate } from "../../i18n/translate.ts";
 import { PayerLink } from "./payer-link.tsx";

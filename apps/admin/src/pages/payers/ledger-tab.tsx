@@ -3,8 +3,7 @@ import { ShowButton, useTable } from "@refinedev/antd";
 import { useTranslate, type HttpError } from "@refinedev/core";
 import type { LedgerEntryRow } from "../../api/types.ts";
 import { trpc } from "../../api/trpc.ts";
-import { useApiQuery } from "../../api/hooks.ts";
-import { Money, useFormatWon } from "../../components/money.tsx";
+import { useApiQuery, Money, useFormatWon } from "@sunap/admin-kit";
 import { KindTag } from "../ledger/list.tsx";
 import { useAccounts } from "../ledger/lookups.ts";
 

@@ -4,7 +4,7 @@ import { CreateButton, EditButton, List, ShowButton, getDefaultSortOrder, useTab
 import { useTranslate, type CrudFilters, type HttpError } from "@refinedev/core";
 import type { Payer } from "../../api/collection-types.ts";
 import { EnumTag, useEnumLabel } from "../../components/enum-tag.tsx";
-import { formatDay } from "../../components/dates.ts";
+import { formatDay } from "@sunap/admin-kit";
 import { useStores } from "../ledger/lookups.ts";
 import { useBanks } from "../banks/use-banks.ts";
 import { hasPermission, useMe } from "../../auth/session.ts";

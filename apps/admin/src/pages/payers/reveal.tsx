@@ -3,8 +3,7 @@ import { Alert, App, Button, Descriptions, Form, Input, Modal, Typography } from
 import { EyeOutlined } from "@ant-design/icons";
 import { useTranslate } from "@refinedev/core";
 import { trpc } from "../../api/trpc.ts";
-import { useApiMutation } from "../../api/hooks.ts";
-import { fieldErrorList, fieldErrorsForForm } from "../../api/errors.ts";
+import { useApiMutation, fieldErrorList, fieldErrorsForForm } from "@sunap/admin-kit";
 import type { Payer, RevealedPayer } from "../../api/collection-types.ts";
 import { hasPermission, useMe } from "../../auth/session.ts";
 import { useBanks } from "../banks/use-banks.ts";

@@ -4,7 +4,7 @@ import { Show, useTable } from "@refinedev/antd";
 import { useShow, useTranslate, type HttpError } from "@refinedev/core";
 import type { Consent, Payer, PayerAccount } from "../../api/collection-types.ts";
 import { QueryError } from "../../components/query-error.tsx";
-import { formatDay, formatTimestamp } from "../../components/dates.ts";
+import { formatDay, formatTimestamp } from "@sunap/admin-kit";
 import { EnumTag } from "../../components/enum-tag.tsx";
 import { hasPermission, useMe } from "../../auth/session.ts";
 import { useBanks } from "../banks/use-banks.ts";

@@ -3,12 +3,10 @@ import { Alert, App, Button, Form, Input, Modal, Popconfirm, Space, Table, Tag, 
 import { List } from "@refinedev/antd";
 import { LockOutlined, UnlockOutlined } from "@ant-design/icons";
 import { trpc } from "../../api/trpc.ts";
-import { useApiMutation, useApiQuery } from "../../api/hooks.ts";
-import { fieldErrorList, fieldErrorsForForm } from "../../api/errors.ts";
+import { useApiMutation, useApiQuery, fieldErrorList, fieldErrorsForForm, formatTimestamp } from "@sunap/admin-kit";
 import type { Period } from "../../api/types.ts";
 import { hasPermission, useMe } from "../../auth/session.ts";
 import { useLocale } from "../../i18n/locale-context.tsx";
-import { formatTimestamp } from "../../components/dates.ts";
 
 /** Months with their status; close (confirm) and reopen (with a reason) for those allowed. */
 export function PeriodList() {

@@ -1,10 +1,9 @@
 import { Card, Col, Descriptions, Empty, Flex, Row, Skeleton, Table, Tag, Typography } from "antd";
 import { useTranslate } from "@refinedev/core";
 import { trpc } from "../../api/trpc.ts";
-import { useApiQuery } from "../../api/hooks.ts";
+import { useApiQuery, SideAmount } from "@sunap/admin-kit";
 import type { PluginOverview } from "../../api/types.ts";
 import { PluginIcon } from "../../components/plugin-icon.tsx";
-import { SideAmount } from "../../components/money.tsx";
 import { useLocale } from "../../i18n/locale-context.tsx";
 import { QueryError } from "../../components/query-error.tsx";
 import type { adminPlugins } from "../../plugins.ts";

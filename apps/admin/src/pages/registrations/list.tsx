@@ -3,7 +3,7 @@ import { SearchOutlined } from "@ant-design/icons";
 import { List, ShowButton, getDefaultSortOrder, useTable } from "@refinedev/antd";
 import { useTranslate, type CrudFilters, type HttpError } from "@refinedev/core";
 import type { Registration } from "../../api/collection-types.ts";
-import { formatTimestamp } from "../../components/dates.ts";
+import { formatTimestamp } from "@sunap/admin-kit";
 import { ReasonText } from "../../components/reason-text.tsx";
 import { useEnumLabel } from "../../components/enum-tag.tsx";
 import { PayerLink } from "../payers/payer-link.tsx";

@@ -3,7 +3,7 @@ import { ThunderboltOutlined } from "@ant-design/icons";
 import { useTranslate } from "@refinedev/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { trpc } from "../../api/trpc.ts";
-import { useApiMutation } from "../../api/hooks.ts";
+import { useApiMutation } from "@sunap/admin-kit";
 import { hasPermission, useMe } from "../../auth/session.ts";
 import { invalidateRegistrations } from "./live.tsx";
 

@@ -5,7 +5,7 @@ import { useShow, useTranslate } from "@refinedev/core";
 import { Link } from "react-router";
 import type { RegistrationDetail } from "../../api/collection-types.ts";
 import { QueryError } from "../../components/query-error.tsx";
-import { formatTimestamp } from "../../components/dates.ts";
+import { formatTimestamp } from "@sunap/admin-kit";
 import { ReasonText } from "../../components/reason-text.tsx";
 import { hasPermission, useMe } from "../../auth/session.ts";
 import { PayerLink } from "../payers/payer-link.tsx";

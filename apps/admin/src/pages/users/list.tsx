@@ -4,7 +4,7 @@ import { CreateButton, EditButton, List, ShowButton, getDefaultSortOrder, useTab
 import { useTranslate, type CrudFilters, type HttpError } from "@refinedev/core";
 import { ROLES } from "@sunap/core";
 import type { User } from "../../api/types.ts";
-import { formatTimestamp } from "../../components/dates.ts";
+import { formatTimestamp } from "@sunap/admin-kit";
 import { ResetPasswordButton } from "./reset-password.tsx";
 
 interface UserSearch {

@@ -3,8 +3,7 @@ import { App, Button, Form, Input, Modal } from "antd";
 import { KeyOutlined } from "@ant-design/icons";
 import { useTranslate } from "@refinedev/core";
 import { trpc } from "../../api/trpc.ts";
-import { useApiMutation } from "../../api/hooks.ts";
-import { fieldErrorsForForm } from "../../api/errors.ts";
+import { useApiMutation, fieldErrorsForForm } from "@sunap/admin-kit";
 import { hasPermission, useMe } from "../../auth/session.ts";
 
 /** Sets a new password for another user (user.write); the server signs out their sessions. */

@@ -3,7 +3,7 @@ import { Show } from "@refinedev/antd";
 import { useShow, useTranslate } from "@refinedev/core";
 import type { User } from "../../api/types.ts";
 import { QueryError } from "../../components/query-error.tsx";
-import { formatTimestamp } from "../../components/dates.ts";
+import { formatTimestamp } from "@sunap/admin-kit";
 import { RoleTag, UserStatus } from "./list.tsx";
 import { ResetPasswordButton } from "./reset-password.tsx";
 

@@ -1,10 +1,10 @@
 import { Typography } from "antd";
 import { formatWon } from "@sunap/core";
-import { useLocale } from "../i18n/locale-context.tsx";
+import { useLocale } from "../locale/locale-context.tsx";
 
 /** `1,234,567원` in Korean, `₩1,234,567` in English; bigint all the way. */
 export function useFormatWon(): (amountWon: bigint) => string {
-  const { locale } = useLocale();
+  const locale = useLocale();
   return (amountWon: bigint) => formatWon(amountWon, locale);
 }
 

@@ -1,8 +1,12 @@
 import { TRPCClientError } from "@trpc/client";
 import type { HttpError } from "@refinedev/core";
 import type { FormInstance } from "antd";
-import { getCurrentLocale } from "../i18n/current-locale.ts";
-import { translate } from "../i18n/translate.ts";
+import { getCurrentLocale } from "../locale/current-locale.ts";
+import { kitStrings } from "../locale/kit-strings.ts";
+
+function kitText(key: "errors.title" | "errors.network"): string {
+  return kitStrings[getCurrentLocale()][key];
+}
 
 interface ServerErrorData {
   code?: string;
@@ -28,7 +32,7 @@ export class ApiError extends Error implements HttpError {
 
   constructor(message: string, statusCode: number, errors: Record<string, string>, code?: string, domainCode: string | null = null) {
     super(message);
-    this.name = translate(getCurrentLocale(), "errors.title");
+    this.name = kitText("errors.title");
     this.statusCode = statusCode;
     this.errors = errors;
     this.code = code;
@@ -40,7 +44,7 @@ export function toHttpError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   if (error instanceof TRPCClientError) {
     const data = (error.data ?? undefined) as ServerErrorData | undefined;
-    if (!data) return new ApiError(translate(getCurrentLocale(), "errors.network"), 0, {}, "NETWORK");
+    if (!data) return new ApiError(kitText("errors.network"), 0, {}, "NETWORK");
     const errors: Record<string, string> = {};
     for (const fieldError of data.fieldErrors ?? []) {
       const field = formField(fieldError.field);

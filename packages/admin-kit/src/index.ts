@@ -1,0 +1,27 @@
+// The admin kit: front-end code shared by the admin host and the admin halves of plugins.
+
+// API access
+export { coreClient, createPluginClient, createSunapClient } from "./api/clients.ts";
+export { prefixPathLink } from "./api/prefix-path-link.ts";
+export { sunapBatchLink, sunapHeaders } from "./api/client-options.ts";
+export { getCsrfToken, setCsrfToken } from "./api/csrf.ts";
+export { ApiError, toHttpError, fieldErrorList, fieldErrorsForForm, type FieldErrorEntry } from "./api/errors.ts";
+export { useApiQuery, useApiMutation } from "./api/hooks.ts";
+
+// Language
+export { getCurrentLocale, setCurrentLocale, hasStoredLocale, type Locale } from "./locale/current-locale.ts";
+export { KitLocaleProvider, useLocale } from "./locale/locale-context.tsx";
+export { pickLabel, type LocalizedText } from "./locale/pick-label.ts";
+export { interpolate } from "./locale/interpolate.ts";
+export { defineDictionary, translateWith, useKitTranslate, type KitDictionary, type KitTranslate } from "./locale/use-kit-translate.ts";
+
+// Display and input
+export { Money, SideAmount, useFormatWon } from "./format/money.tsx";
+export { formatTimestamp, formatDay, formatDbDate, toBusinessDate, fromBusinessDate } from "./format/dates.ts";
+export { WonInput, type WonInputProps } from "./inputs/won-input.tsx";
+export { readWonTyping, groupWonDigits, type WonTyping } from "./inputs/won-digits.ts";
+
+// Server-side lists
+export { useServerTable, type ServerTableOptions, type ServerTableState } from "./server-table/use-server-table.ts";
+export { ServerTable, type ServerTableProps } from "./server-table/server-table.tsx";
+export { cleanFilters, type ListFilter, type ListOperator, type ListPage, type ListRequest, type ListSorter } from "./server-table/list-request.ts";
