@@ -4,6 +4,7 @@ import type { NotifyButton } from "../provider.ts";
 import { maskSecretValue, secretSpans, type SecretSpan } from "../secrets.ts";
 import { consentCompleted } from "./consent-completed.ts";
 import { consentWithdrawn } from "./consent-withdrawn.ts";
+import { donationThankYou } from "./donation-thank-you.ts";
 import { enrollmentLink } from "./enrollment-link.ts";
 import { genericNotice } from "./generic-notice.ts";
 import { invoiceIssued } from "./invoice-issued.ts";
@@ -20,6 +21,7 @@ export const TEMPLATES = {
   registration_result: registrationResult,
   invoice_issued: invoiceIssued,
   generic_notice: genericNotice,
+  donation_thank_you: donationThankYou,
 } as const;
 
 export type TemplateCode = keyof typeof TEMPLATES;

@@ -14,6 +14,7 @@ const SAMPLES: { [C in TemplateCode]: TemplateVariables<C> } = {
   registration_result: { creditorName: "수납피트니스", payerName: "홍길동", bankName: "신한은행", accountMasked: "******4321", result: "rejected", reason: "예금주 불일치" },
   invoice_issued: { creditorName: "수납피트니스", payerName: "홍길동", amountWon: 1_234_500n, dueOn: "2026-03-25", invoiceUrl: "https://sunap.example.kr/i/77" },
   generic_notice: { creditorName: "수납피트니스", title: "휴관 안내", text: "3월 1일은 휴관합니다." },
+  donation_thank_you: { creditorName: "나눔재단", payerName: "이준호", amountWon: 30_000n, paidOn: "2026-03-25" },
 };
 
 const render = <C extends TemplateCode>(code: C, locale: "ko" | "en", variables: TemplateVariables<C> = SAMPLES[code]) => renderTemplate(code, variables, { locale });
@@ -31,6 +32,7 @@ describe("message templates", () => {
     ["invoice_issued", "ko", "[수납피트니스] 홍길동님, 청구서가 발행되었습니다.\n청구금액: 1,234,500원\n납부기한: 2026년 3월 25일\n청구서 보기: https://sunap.example.kr/i/77"],
     ["invoice_issued", "en", "[수납피트니스] 홍길동, your invoice has been issued.\nAmount: ₩1,234,500\nDue: 25 Mar 2026\nView the invoice: https://sunap.example.kr/i/77"],
     ["generic_notice", "ko", "[수납피트니스] 휴관 안내\n3월 1일은 휴관합니다."],
+    ["donation_thank_you", "ko", "[나눔재단] 이준호님, 보내주신 첫 후원금 30,000원이 2026년 3월 25일에 잘 전달되었습니다. 따뜻한 마음에 깊이 감사드립니다. 후원금은 약속한 곳에 소중히 쓰겠습니다."],
   ] as const)("renders %s in %s", (code, locale, expected) => {
     expect(render(code, locale).body).toBe(expected);
   });
