@@ -6,9 +6,9 @@ import fastifyStatic from "@fastify/static";
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from "@trpc/server/adapters/fastify";
 import type { Logger } from "pino";
 import type { PluginManifest } from "@sunap/core";
-import { loadSession, registerEvidenceRoutes, type AppClock, type Context, type Locale, type ServerSettings } from "@sunap/api";
+import { BillingRegistry, loadSession, registerEvidenceRoutes, type AppClock, type Context, type Locale, type ServerSettings } from "@sunap/api";
 import type { Db, Keyring } from "@sunap/db";
-import { appRouter, type AppRouter } from "./app-router.ts";
+import { buildAppRouter, type AppRouter } from "./app-router.ts";
 
 export const SESSION_COOKIE = "sunap_session";
 
@@ -19,6 +19,8 @@ export interface HttpServerOptions {
   log: Logger;
   settings: ServerSettings & { cookieSecure: boolean };
   plugins: readonly PluginManifest[];
+  /** The server's plugins: their routers are mounted under their ids (default: none). */
+  billing?: BillingRegistry;
   /** The built admin SPA (apps/admin/dist); served at / with history fallback. */
   adminDist?: string;
   /** Reports whether the queue is reachable, for /readyz. */
@@ -41,6 +43,7 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<Fasti
   await app.register(cookie);
   registerEvidenceRoutes(app, { db: options.db, keyring: options.keyring, clock: options.clock, sessionTtlHours: options.settings.sessionTtlHours, cookieName: SESSION_COOKIE });
 
+  const billing = options.billing ?? new BillingRegistry([]);
   const createContext: FastifyTRPCPluginOptions<AppRouter>["trpcOptions"]["createContext"] = async ({ req, res }): Promise<Context> => {
     const token = req.cookies[SESSION_COOKIE];
     const session = await loadSession(options.db, token, options.clock.now(), options.settings.sessionTtlHours);
@@ -52,6 +55,7 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<Fasti
       log: req.log as unknown as Logger,
       settings: options.settings,
       plugins: options.plugins,
+      billing,
       ip: req.ip,
       userAgent: req.headers["user-agent"],
       locale: session?.user.locale ?? localeOf(req),
@@ -71,7 +75,7 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<Fasti
   await app.register(fastifyTRPCPlugin, {
     prefix: "/trpc",
     trpcOptions: {
-      router: appRouter,
+      router: buildAppRouter(billing.plugins),
       createContext,
       onError({ error, path: procedurePath }) {
         if (error.code === "INTERNAL_SERVER_ERROR") options.log.error({ err: error.cause ?? error, procedure: procedurePath }, "procedure failed");

@@ -2,7 +2,7 @@ import path from "node:path";
 import pg from "pg";
 import type { Logger } from "pino";
 import { CORE_ACCOUNTS } from "@sunap/core";
-import { AppClock, coreJobs, createConsentJobs, createNotifyDispatchJob } from "@sunap/api";
+import { AppClock, BillingRegistry, coreJobs, createConsentJobs, createNotifyDispatchJob } from "@sunap/api";
 import { applyMigrations, createDb, syncChartOfAccounts, type Db, type Keyring } from "@sunap/db";
 import { startWorker, type RunningWorker } from "@sunap/worker";
 import type { FastifyInstance } from "fastify";
@@ -59,6 +59,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   if (migrated.applied.length) log.info({ applied: migrated.applied }, "migrations applied");
   await syncChartOfAccounts(db, [...CORE_ACCOUNTS, ...serverPlugins.flatMap((p) => p.manifest.accounts.map((a) => ({ ...a, pluginId: p.manifest.id })))]);
 
+  const billing = new BillingRegistry(serverPlugins);
   const clock = new AppClock("Asia/Seoul", options.demoMode, config.SUNAP_TODAY ?? null);
   await clock.refresh(db);
   let seeded = false;
@@ -75,7 +76,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 
   let worker: RunningWorker | undefined;
   if (options.runWorker) {
-    worker = await startWorker({ connectionString: options.databaseUrl, db, clock, log, jobs: [...coreJobs, createNotifyDispatchJob(options.keyring), ...createConsentJobs(options.keyring), ...serverPlugins.flatMap((p) => p.jobs)], timeZone: clock.timeZone });
+    worker = await startWorker({ connectionString: options.databaseUrl, db, clock, log, jobs: [...coreJobs, createNotifyDispatchJob(options.keyring), ...createConsentJobs(options.keyring), ...serverPlugins.flatMap((p) => p.jobs)], billing, timeZone: clock.timeZone });
   }
 
   let http: FastifyInstance | undefined;
@@ -87,7 +88,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       clock,
       log,
       settings: { demoMode: options.demoMode, sessionTtlHours: config.SESSION_TTL_HOURS, cookieSecure: config.COOKIE_SECURE },
-      plugins: serverPlugins.map((p) => p.manifest),
+      plugins: billing.manifests,
+      billing,
       adminDist: config.SUNAP_ADMIN_DIST ?? path.join(REPO_ROOT, "apps/admin/dist"),
       // The queue lives in the same database (pg-boss's own schema): ready when its tables answer.
       queueReady: () => db.$queryRaw`SELECT 1 FROM pgboss.version`.then(() => true),

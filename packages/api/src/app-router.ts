@@ -4,6 +4,7 @@ import { organizationRouter } from "./routers/organization-router.ts";
 import { storesRouter } from "./routers/stores-router.ts";
 import { usersRouter } from "./routers/users-router.ts";
 import { ledgerRouter } from "./routers/ledger-router.ts";
+import { paymentsRouter } from "./routers/payments-router.ts";
 import { periodsRouter } from "./routers/periods-router.ts";
 import { auditRouter } from "./routers/audit-router.ts";
 import { dashboardRouter } from "./routers/dashboard-router.ts";
@@ -15,6 +16,8 @@ import { enrollmentLinksRouter } from "./routers/enrollment-links-router.ts";
 import { consentsRouter, banksRouter } from "./routers/consents-router.ts";
 import { registrationsRouter } from "./routers/registrations-router.ts";
 import { messagesRouter } from "./routers/messages-router.ts";
+import { contractsRouter } from "./routers/contracts-router.ts";
+import { pluginSettingsRouter } from "./routers/plugin-settings-router.ts";
 
 /** The core's routers. Plugins' sub-routers are mounted beside these by the server's registry. */
 export const coreRouters = {
@@ -23,6 +26,7 @@ export const coreRouters = {
   stores: storesRouter,
   users: usersRouter,
   ledger: ledgerRouter,
+  payments: paymentsRouter,
   periods: periodsRouter,
   audit: auditRouter,
   dashboard: dashboardRouter,
@@ -35,6 +39,8 @@ export const coreRouters = {
   consents: consentsRouter,
   banks: banksRouter,
   registrations: registrationsRouter,
+  contracts: contractsRouter,
+  pluginSettings: pluginSettingsRouter,
 };
 
 export const coreRouter = router(coreRouters);

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { coreRouter } from "./app-router.ts";
+import { meteredPlugin } from "./testing/metered-plugin/index.ts";
 import { enqueueMessage } from "./services/notify-outbox.ts";
 import { otpCodeFromOutbox, signaturePng } from "./services/enrollment-testing.ts";
-import { createApiHarness, HARNESS_TODAY, ORGANIZATION, procedurePaths, type ApiHarness, type CoreCaller, type HarnessUser } from "./testing/api-harness.ts";
+import { callPath, createApiHarness, HARNESS_TODAY, ORGANIZATION, procedurePaths, type ApiHarness, type CoreCaller, type HarnessUser } from "./testing/api-harness.ts";
 
 let h: ApiHarness;
 let leaver: HarnessUser;
@@ -11,13 +11,15 @@ let colleague: HarnessUser;
 let entryToReverse = 0;
 let payerId = 0;
 let failedMessageId = 0;
+/** The contract the contract cases create, read, change and end. */
+let contractId = 0;
 /** The consent flow's cases: links, the payer's public steps (no actor), finance's records. */
 const consentFlow = { token: "", linkToSend: 0, linkToRevoke: 0, challengeId: "", otpProof: "", terms: { autoDebit: "", privacy: "" }, manageToken: "", manageProof: "", offlinePayerId: 0, offlineConsentId: 0 };
 const PDF_SCAN = Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.alloc(256, 0x20), Buffer.from("\n%%EOF\n")]);
 const IP = "198.51.100.77";
 
 beforeAll(async () => {
-  h = await createApiHarness();
+  h = await createApiHarness({ serverPlugins: [meteredPlugin] });
   [leaver, changer, colleague] = await Promise.all([
     h.addUser({ email: "leaver@sunap.test", role: "auditor" }),
     h.addUser({ email: "changer@sunap.test", role: "finance" }),
@@ -311,6 +313,49 @@ const AUDITED: Record<string, AuditedMutation> = {
       expect(r.after).toEqual({ consentEvidenceYears: 7 });
     },
   },
+  "contracts.create": {
+    as: () => h.users.finance,
+    run: async (c) => (contractId = (await c.contracts.create({ pluginId: "metered", payerId, terms: { meterCode: "AUD-1", startOn: "2026-01-01", baseFeeWon: 10_000n, unitPriceWon: 100n } })).id),
+    expected: { action: "contract.create", entityType: "contract" },
+    check: (r) => {
+      expect(r.before).toBeNull();
+      expect(r.after).toMatchObject({ pluginId: "metered", payerId, title: "계량기 AUD-1 기본 10,000원", terms: { baseFeeWon: { $bigint: "10000" } }, version: 1 });
+      expect(JSON.stringify(r)).not.toContain("홍길동");
+    },
+  },
+  "metered.recordReading": {
+    as: () => h.users.finance,
+    run: (c) => callPath(c, "metered.recordReading", { contractId, month: "2026-01", units: 30 }),
+    expected: { action: "contract.update_terms", entityType: "contract", entityId: () => String(contractId) },
+    check: (r) => expect(r.after).toMatchObject({ version: 2, reason: "reading 2026-01", terms: { readings: { "2026-01": 30 } } }),
+  },
+  "contracts.updateTerms": {
+    as: () => h.users.finance,
+    run: (c) => c.contracts.updateTerms({ id: contractId, version: 2, terms: { meterCode: "AUD-2", startOn: "2026-01-01", baseFeeWon: 12_000n, unitPriceWon: 100n }, reason: "요금 인상" }),
+    expected: { action: "contract.update_terms", entityType: "contract", entityId: () => String(contractId) },
+    check: (r) => {
+      expect(r.before).toMatchObject({ version: 2, terms: { meterCode: "AUD-1" } });
+      expect(r.after).toMatchObject({ version: 3, terms: { meterCode: "AUD-2", baseFeeWon: { $bigint: "12000" } }, reason: "요금 인상" });
+    },
+  },
+  "contracts.end": {
+    as: () => h.users.finance,
+    run: (c) => c.contracts.end({ id: contractId, endedOn: "2026-03-16", reason: "해지 요청" }),
+    expected: { action: "contract.end", entityType: "contract", entityId: () => String(contractId) },
+    check: (r) => {
+      expect(r.before).toEqual({ status: "active", endedOn: null });
+      expect(r.after).toEqual({ status: "ended", endedOn: "2026-03-16", reason: "해지 요청" });
+    },
+  },
+  "pluginSettings.update": {
+    as: () => h.users.finance,
+    run: (c) => c.pluginSettings.update({ pluginId: "metered", settings: { dueAfterDays: 10 } }),
+    expected: { action: "plugin_settings.update", entityType: "plugin_settings", entityId: () => "metered" },
+    check: (r) => {
+      expect(r.before).toEqual({ dueAfterDays: 14 });
+      expect(r.after).toEqual({ dueAfterDays: 10 });
+    },
+  },
   "clock.set": {
     as: () => h.users.admin,
     run: (c) => c.clock.set({ today: "2026-03-17" }),
@@ -323,8 +368,8 @@ const AUDITED: Record<string, AuditedMutation> = {
 };
 
 describe("the audit log", () => {
-  it("has a case below for every mutation of the core router", () => {
-    expect(Object.keys(AUDITED).sort()).toEqual(procedurePaths(coreRouter, "mutation"));
+  it("has a case below for every mutation of the core router and of the plugins' routers", () => {
+    expect(Object.keys(AUDITED).sort()).toEqual(procedurePaths(h.router, "mutation"));
   });
 
   it.each(Object.keys(AUDITED))("records who did %s, from where, to what, masked", async (path) => {

@@ -3,6 +3,7 @@ import type { Role } from "@sunap/core";
 import type { Db, Keyring } from "@sunap/db";
 import type { AppClock } from "./app-clock.ts";
 import type { PluginManifest } from "@sunap/core";
+import type { BillingRegistry } from "./billing-registry.ts";
 
 export type Locale = "ko" | "en";
 
@@ -42,6 +43,8 @@ export interface Context {
   log: Logger;
   settings: ServerSettings;
   plugins: readonly PluginManifest[];
+  /** The server's plugins by id: their billing rules, routers and manifests. */
+  billing: BillingRegistry;
   ip: string;
   userAgent: string | undefined;
   locale: Locale;

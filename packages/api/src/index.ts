@@ -2,7 +2,6 @@ export { router, publicProcedure, procedure, createCallerFactory, assertStoreVis
 export type { Context, SessionUser, SessionInfo, SessionCookieJar, ServerSettings, Locale } from "./context.ts";
 export { AppClock } from "./app-clock.ts";
 export { coreRouters, coreRouter } from "./app-router.ts";
-export type { CoreRouter } from "./app-router.ts";
 export { routerWithPlugins } from "./plugin-routers.ts";
 export { BillingRegistry, EMPTY_BILLING_REGISTRY } from "./billing-registry.ts";
 export {

@@ -1,32 +1,34 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { initTRPC } from "@trpc/server";
 import { PERMISSIONS, ROLE_PERMISSIONS, ROLES, roleHas, type Permission, type Role } from "@sunap/core";
-import { coreRouter } from "./app-router.ts";
+import { meteredPlugin } from "./testing/metered-plugin/index.ts";
 import { procedure, publicProcedure, router } from "./trpc.ts";
 import { callPath, createApiHarness, declaredPermission, HARNESS_TODAY, permissionProblems, procedurePaths, publicProcedurePaths, refusal, type ApiHarness, type CoreCaller } from "./testing/api-harness.ts";
 
 let h: ApiHarness;
 beforeAll(async () => {
-  h = await createApiHarness();
+  // The router the server mounts: the core's plus a plugin's, so plugin procedures are walked too.
+  h = await createApiHarness({ serverPlugins: [meteredPlugin] });
 });
 afterAll(async () => {
   await h?.drop();
 });
 
 function permissionOf(path: string): Permission {
-  const permission = declaredPermission(coreRouter, path);
+  const permission = declaredPermission(h.router, path);
   if (permission === undefined || permission === "public") throw new Error(`${path} is not permission-checked`);
   return permission;
 }
 
 describe("every procedure declares who may call it", () => {
-  it("finds a permission from the catalogue, or 'public', on every procedure of the core router", () => {
-    expect(procedurePaths(coreRouter).length).toBeGreaterThan(25);
-    expect(permissionProblems(coreRouter)).toEqual([]);
+  it("finds a permission from the catalogue, or 'public', on every procedure of the core router and of the plugins' routers", () => {
+    expect(procedurePaths(h.router).length).toBeGreaterThan(25);
+    expect(procedurePaths(h.router)).toEqual(expect.arrayContaining(["metered.recordReading", "metered.meters", "contracts.create"]));
+    expect(permissionProblems(h.router)).toEqual([]);
   });
 
   it("lets only sign-in, 'who am I' and the payer's consent page be called without a session", () => {
-    expect(publicProcedurePaths(coreRouter)).toEqual(["auth.login", "auth.me", "enroll.open", "enroll.sendOtp", "enroll.submit", "enroll.verifyAccount", "enroll.verifyOtp", "enroll.withdraw"]);
+    expect(publicProcedurePaths(h.router)).toEqual(["auth.login", "auth.me", "enroll.open", "enroll.sendOtp", "enroll.submit", "enroll.verifyAccount", "enroll.verifyOtp", "enroll.withdraw"]);
   });
 
   it("reports a procedure that declares nothing, and one with a permission outside the catalogue", () => {
@@ -42,7 +44,7 @@ describe("every procedure declares who may call it", () => {
 
   it("refuses an anonymous caller on every procedure that is not public", async () => {
     const anonymous = h.callerWithToken(null);
-    const guarded = procedurePaths(coreRouter).filter((path) => declaredPermission(coreRouter, path) !== "public");
+    const guarded = procedurePaths(h.router).filter((path) => declaredPermission(h.router, path) !== "public");
     for (const path of guarded) {
       expect({ path, ...(await refusal(callPath(anonymous, path, {}))) }).toMatchObject({ path, code: "UNAUTHORIZED", domainCode: "auth.not_signed_in" });
     }
@@ -80,7 +82,7 @@ describe("roles", () => {
 
   it.each(ROLES)("refuses %s, with FORBIDDEN, every procedure whose permission the role lacks", async (role) => {
     const caller = h.callerFor(role);
-    const refused = procedurePaths(coreRouter).filter((path) => declaredPermission(coreRouter, path) !== "public" && !roleHas(role, permissionOf(path)));
+    const refused = procedurePaths(h.router).filter((path) => declaredPermission(h.router, path) !== "public" && !roleHas(role, permissionOf(path)));
     for (const path of refused) {
       // The permission is checked before the input is read, so any input will do.
       expect({ path, ...(await refusal(callPath(caller, path, {}))) }).toMatchObject({ path, code: "FORBIDDEN", domainCode: "auth.forbidden" });
@@ -113,7 +115,7 @@ describe("roles", () => {
   describe.each(ROLES)("%s", (role) => {
     it.each(Object.keys(REPRESENTATIVE))(`calls %s exactly when the role holds its permission`, async (path) => {
       const call = REPRESENTATIVE[path]!(h.callerFor(role), role);
-      const permission = declaredPermission(coreRouter, path);
+      const permission = declaredPermission(h.router, path);
       if (permission === "public" || roleHas(role, permission!)) {
         await expect(call).resolves.toBeDefined();
       } else {

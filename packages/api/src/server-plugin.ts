@@ -1,7 +1,9 @@
 import type { AnyRouter } from "@trpc/server";
 import type { BillingRules, BusinessDate, ContractFacts, PluginManifest } from "@sunap/core";
-import type { DbOrTx } from "@sunap/db";
+import type { Db, DbOrTx, Keyring } from "@sunap/db";
+import type { Actor } from "./audit.ts";
 import type { JobDefinition } from "./jobs/index.ts";
+import type { ContractService } from "./services/contract-service.ts";
 
 /** A contract as the engine hands it to a plugin's input loader: the facts and the parsed terms. */
 export interface LoadedContract<Terms> extends ContractFacts {
@@ -18,6 +20,22 @@ export interface ServerBilling<Terms = unknown, Settings = unknown, Inputs = unk
   loadInputs?(db: DbOrTx, contract: LoadedContract<Terms>, through: BusinessDate): Promise<Inputs>;
 }
 
+/**
+ * What a plugin's demo seed is given: the demo organisation's stores and payers, and the services
+ * to create contracts with. The seed runs once on an empty database; the billing engine runs after
+ * every plugin's seed, so contracts started in the past get their invoices by catch-up.
+ */
+export interface DemoSeedContext {
+  db: Db;
+  keyring: Keyring;
+  today: BusinessDate;
+  contracts: ContractService;
+  actor: Actor;
+  stores: readonly { id: number; code: string; name: string; region: string }[];
+  /** The demo payers; `plugins` lists the plugin ids the payer belongs to. */
+  payers: readonly { id: number; payerCode: string; name: string; kind: "individual" | "business"; storeId: number | null; plugins: readonly string[] }[];
+}
+
 /** The server half of an industry plugin: its manifest plus what it runs. */
 export interface ServerPlugin {
   manifest: PluginManifest;
@@ -27,6 +45,8 @@ export interface ServerPlugin {
   /** Absent for a plugin that bills nothing (reports only). */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each plugin has its own terms; the engine only passes them back
   billing?: ServerBilling<any, any, any>;
+  /** Demo data of its own (contracts and plugin rows), created when the demo database is first seeded. */
+  seedDemo?(context: DemoSeedContext): Promise<void>;
 }
 
 export function defineServerPlugin<const P extends ServerPlugin>(plugin: P): P {

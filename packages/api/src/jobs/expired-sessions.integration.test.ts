@@ -4,6 +4,7 @@ import { pinnedClock, type Clock } from "@sunap/core";
 import { createTestDatabase, type TestDatabase } from "@sunap/db/testing";
 import { expiredSessionsJob } from "./expired-sessions.ts";
 import type { JobContext } from "./job-definition.ts";
+import { EMPTY_BILLING_REGISTRY } from "../billing-registry.ts";
 
 let t: TestDatabase;
 let userId: number;
@@ -12,7 +13,7 @@ const clock: Clock = { now: () => now, today: pinnedClock("2026-03-02", "Asia/Se
 const minutes = (n: number) => new Date(now.getTime() + n * 60_000);
 
 function context(): JobContext {
-  return { db: t.db, clock, log: pino({ enabled: false }), jobId: "direct-run", signal: new AbortController().signal };
+  return { db: t.db, clock, log: pino({ enabled: false }), billing: EMPTY_BILLING_REGISTRY, jobId: "direct-run", signal: new AbortController().signal };
 }
 
 async function addSession(tokenHash: string, expiresAt: Date) {

@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import type { ZodType } from "zod";
 import type { Clock } from "@sunap/core";
 import type { Db } from "@sunap/db";
+import type { BillingRegistry } from "../billing-registry.ts";
 
 /** What a job's handler is given. The worker builds one per delivery. */
 export interface JobContext {
@@ -10,6 +11,8 @@ export interface JobContext {
   /** Already bound to the job's name and id; never log the payload's personal data through it. */
   log: Logger;
   jobId: string;
+  /** The server's plugins by id (billing rules, manifests): the same registry the API uses. */
+  billing: BillingRegistry;
   /** Aborted when the job runs past `expireInSeconds` or the worker stops: a long job stops at a safe point. */
   signal: AbortSignal;
 }

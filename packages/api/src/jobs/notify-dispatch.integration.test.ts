@@ -8,6 +8,7 @@ import { enqueueMessage, type EnqueueMessageInput } from "../services/notify-out
 import { dispatchDueMessages, retryDelayMs } from "../services/notify-dispatcher.ts";
 import { createNotifyDispatchJob, NOTIFY_DISPATCH_JOB } from "./notify-dispatch.ts";
 import type { JobContext } from "./job-definition.ts";
+import { EMPTY_BILLING_REGISTRY } from "../billing-registry.ts";
 
 let t: TestDatabase;
 const keyring = generateDevKeyring().keyring;
@@ -32,7 +33,7 @@ beforeEach(async () => {
 });
 
 function context(signal = new AbortController().signal): JobContext {
-  return { db: t.db, clock, log: pino({ enabled: false }), jobId: "direct-run", signal };
+  return { db: t.db, clock, log: pino({ enabled: false }), billing: EMPTY_BILLING_REGISTRY, jobId: "direct-run", signal };
 }
 
 const job = () => createNotifyDispatchJob(keyring, { providers });

@@ -3,10 +3,13 @@ import superjson from "superjson";
 import { TRPCError, type AnyProcedure, type AnyRouter } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { businessDateToDb, CORE_ACCOUNTS, DomainError, PERMISSIONS, ROLES, type BusinessDate, type Permission, type PluginManifest, type Role } from "@sunap/core";
-import { generateDevKeyring, syncChartOfAccounts, type Db } from "@sunap/db";
+import { generateDevKeyring, syncChartOfAccounts, type Db, type Keyring } from "@sunap/db";
 import { createTestDatabase } from "@sunap/db/testing";
 import { AppClock } from "../app-clock.ts";
 import { coreRouter } from "../app-router.ts";
+import { BillingRegistry } from "../billing-registry.ts";
+import { routerWithPlugins } from "../plugin-routers.ts";
+import type { ServerPlugin } from "../server-plugin.ts";
 import { recordAudit } from "../audit.ts";
 import { loadSession, signIn } from "../auth/session-service.ts";
 import type { Context, Locale, ServerSettings, SessionCookieJar } from "../context.ts";
@@ -54,8 +57,8 @@ export class TestClock extends AppClock {
   }
 }
 
-const createCoreCaller = createCallerFactory(coreRouter);
-export type CoreCaller = ReturnType<typeof createCoreCaller>;
+/** Typed for the core's routers; a plugin's procedures are there too at run time (reach them with `callPath`). */
+export type CoreCaller = ReturnType<typeof coreRouter.createCaller>;
 
 /** A cookie jar that remembers what a procedure did to the session cookie. */
 export interface RecordingCookieJar extends SessionCookieJar {
@@ -124,6 +127,11 @@ export interface ApiHarness {
   url: string;
   clock: TestClock;
   settings: ServerSettings;
+  keyring: Keyring;
+  /** The server plugins the harness was given, as the server's registry. */
+  billing: BillingRegistry;
+  /** The core's routers plus each server plugin's under its id: what the server mounts. */
+  router: AnyRouter;
   stores: { a: SeededStore; b: SeededStore };
   users: Record<Role, HarnessUser>;
   /** A caller signed in as the role's user (the store owner owns store A only). */
@@ -148,15 +156,18 @@ const seedAudit: AuditSink = (tx, event) => recordAudit(tx, SEED_ACTOR, event);
  * A migrated database of its own with the chart, the organisation, stores A and B, and one
  * signed-in user per role; callers built the way the HTTP server builds its context.
  */
-export async function createApiHarness(options: { plugins?: readonly PluginManifest[]; today?: BusinessDate } = {}): Promise<ApiHarness> {
+export async function createApiHarness(options: { plugins?: readonly PluginManifest[]; serverPlugins?: readonly ServerPlugin[]; today?: BusinessDate } = {}): Promise<ApiHarness> {
   const database = await createTestDatabase();
   const { db } = database;
   const settings: ServerSettings = { demoMode: true, sessionTtlHours: 8 };
   const clock = new TestClock("Asia/Seoul", true);
   const log = pino({ level: "silent" });
-  const plugins = options.plugins ?? [];
+  const billing = new BillingRegistry(options.serverPlugins ?? []);
+  const plugins = options.plugins ?? billing.manifests;
+  const appRouter = routerWithPlugins(billing.plugins);
+  const createAppCaller = createCallerFactory(appRouter);
 
-  await syncChartOfAccounts(db, CORE_ACCOUNTS);
+  await syncChartOfAccounts(db, [...CORE_ACCOUNTS, ...billing.plugins.flatMap((p) => p.manifest.accounts.map((a) => ({ ...a, pluginId: p.manifest.id })))]);
   await db.organization.create({ data: { id: 1, ...ORGANIZATION } });
   const storeA = await db.store.create({ data: { code: "GANGNAM", name: "강남점", region: "서울", openedOn: businessDateToDb("2024-03-01") } });
   const storeB = await db.store.create({ data: { code: "HONGDAE", name: "홍대점", region: "서울", openedOn: businessDateToDb("2024-09-01") } });
@@ -190,6 +201,7 @@ export async function createApiHarness(options: { plugins?: readonly PluginManif
       log,
       settings: opts.demoMode === undefined ? settings : { ...settings, demoMode: opts.demoMode },
       plugins,
+      billing,
       ip: opts.ip ?? HARNESS_IP,
       userAgent: opts.userAgent ?? "vitest",
       locale: opts.locale ?? session?.user.locale ?? "ko",
@@ -200,17 +212,17 @@ export async function createApiHarness(options: { plugins?: readonly PluginManif
   }
 
   // The context is built per call, as the server builds it per request.
-  const callerWithToken = (token: string | null, opts: CallerOptions = {}) => createCoreCaller(() => contextFor(token, opts));
+  const callerWithToken = (token: string | null, opts: CallerOptions = {}) => createAppCaller(() => contextFor(token, opts)) as unknown as CoreCaller;
 
   async function request(who: Role | null, path: string, input: unknown, opts: CallerOptions & { type?: "query" | "mutation" } = {}): Promise<ClientResponse> {
-    const type = opts.type ?? procedureType(coreRouter, path) ?? "query";
+    const type = opts.type ?? procedureType(appRouter, path) ?? "query";
     const encoded = JSON.stringify(superjson.serialize(input));
     const req =
       type === "query"
         ? new Request(`http://sunap.test/trpc/${path}?input=${encodeURIComponent(encoded)}`)
         : new Request(`http://sunap.test/trpc/${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: encoded });
     const token = who === null ? null : users[who].token;
-    const res = await fetchRequestHandler({ endpoint: "/trpc", req, router: coreRouter, createContext: () => contextFor(token, opts) });
+    const res = await fetchRequestHandler({ endpoint: "/trpc", req, router: appRouter, createContext: () => contextFor(token, opts) });
     const body = (await res.json()) as { result?: { data: Parameters<typeof superjson.deserialize>[0] }; error?: Parameters<typeof superjson.deserialize>[0] };
     return {
       status: res.status,
@@ -224,6 +236,9 @@ export async function createApiHarness(options: { plugins?: readonly PluginManif
     url: database.url,
     clock,
     settings,
+    keyring,
+    billing,
+    router: appRouter,
     stores: { a: { id: storeA.id, code: storeA.code }, b: { id: storeB.id, code: storeB.code } },
     users,
     callerFor: (role, opts) => callerWithToken(users[role].token, opts),

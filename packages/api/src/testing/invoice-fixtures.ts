@@ -1,0 +1,85 @@
+import { businessDateToDb, type BusinessDate, type Won } from "@sunap/core";
+import { postEntry, refreshInvoiceOpenAmounts, type Db } from "@sunap/db";
+
+/** The revenue account fixture invoices credit; added to the chart on first use. */
+export const FIXTURE_REVENUE_ACCOUNT = "fixture_revenue";
+/** The plugin id fixture contracts carry: no plugin is registered under it. */
+export const FIXTURE_PLUGIN_ID = "fixture";
+
+export interface FixtureInvoiceInput {
+  payerId: number;
+  storeId?: number | null;
+  issueOn: BusinessDate;
+  dueOn: BusinessDate;
+  totalWon: Won;
+  /** Defaults to `FX-<year>-<id>`. */
+  number?: string;
+}
+
+export interface FixtureInvoice {
+  id: number;
+  number: string;
+  entryId: number;
+  totalWon: Won;
+}
+
+/**
+ * An issued invoice as the billing engine leaves it — contract, invoice, one line, and its ledger
+ * entry (receivable debit naming payer, invoice and store; revenue credit) — for tests of what
+ * happens to invoices afterwards (payments, statuses) without running any plugin.
+ */
+export async function issueFixtureInvoice(db: Db, input: FixtureInvoiceInput): Promise<FixtureInvoice> {
+  await db.ledgerAccount.upsert({
+    where: { code: FIXTURE_REVENUE_ACCOUNT },
+    create: { code: FIXTURE_REVENUE_ACCOUNT, nameKo: "테스트 매출", nameEn: "Fixture revenue", type: "revenue", pluginId: FIXTURE_PLUGIN_ID },
+    update: {},
+  });
+  const storeId = input.storeId ?? null;
+  return db.$transaction(async (tx) => {
+    const contract = await tx.contract.create({
+      data: { pluginId: FIXTURE_PLUGIN_ID, payerId: input.payerId, storeId, title: "fixture", terms: {}, startsOn: businessDateToDb(input.issueOn) },
+    });
+    // The entry names the invoice and the invoice names the entry: take the invoice's id first.
+    const [{ id }] = await tx.$queryRaw<[{ id: number }]>`SELECT nextval(pg_get_serial_sequence('invoice', 'id'))::int AS id`;
+    const number = input.number ?? `FX-${input.issueOn.slice(0, 4)}-${String(id).padStart(6, "0")}`;
+    const idempotencyKey = `invoice:v1:${contract.id}:fx-${id}`;
+    const entry = await postEntry(
+      tx,
+      {
+        effectiveOn: input.issueOn,
+        kind: "invoice",
+        source: "fixture",
+        memo: number,
+        idempotencyKey,
+        lines: [
+          { accountCode: "receivables", amountWon: input.totalWon, payerId: input.payerId, invoiceId: id, storeId },
+          { accountCode: FIXTURE_REVENUE_ACCOUNT, amountWon: -input.totalWon, payerId: input.payerId, invoiceId: id, storeId },
+        ],
+      },
+      null,
+    );
+    await tx.invoice.create({
+      data: {
+        id,
+        number,
+        contractId: contract.id,
+        pluginId: FIXTURE_PLUGIN_ID,
+        payerId: input.payerId,
+        storeId,
+        periodKey: `fx-${id}`,
+        periodStart: businessDateToDb(input.issueOn),
+        periodEnd: businessDateToDb(input.issueOn),
+        issueOn: businessDateToDb(input.issueOn),
+        dueOn: businessDateToDb(input.dueOn),
+        totalWon: input.totalWon,
+        openWon: 0n,
+        idempotencyKey,
+        entryId: entry.id,
+        lines: { create: [{ position: 1, kind: "fixture", labelKo: "테스트 청구", labelEn: "Fixture charge", amountWon: input.totalWon, creditAccount: FIXTURE_REVENUE_ACCOUNT }] },
+      },
+    });
+    await refreshInvoiceOpenAmounts(tx, [id]);
+    return { id, number, entryId: entry.id, totalWon: input.totalWon };
+  });
+}
+
