@@ -1,4 +1,4 @@
-import { formatWon, type ChargeLine, type CoreAccountCode } from "@sunap/core";
+import { addDays, formatWon, type ChargeLine, type CoreAccountCode } from "@sunap/core";
 import type { Installment } from "./loan-schedule.ts";
 import type { OverdueInterest } from "./overdue-interest.ts";
 import type { PrepaymentResult } from "./prepayment.ts";
@@ -59,14 +59,22 @@ export function installmentCharges(installment: Installment): ChargeLine[] {
   ]);
 }
 
-/** The charge line of overdue interest (연체이자), credited to late-fee income. */
-export function overdueInterestCharges(overdue: OverdueInterest): ChargeLine[] {
+/**
+ * The charge line of overdue interest (연체이자), credited to late-fee income. Given the installment,
+ * the label names it and the last overdue day (the day before `toDate`, which is not counted).
+ */
+export function overdueInterestCharges(overdue: OverdueInterest, installment?: number): ChargeLine[] {
   const capped = overdue.capped ? { ko: ", 법정 최고금리 적용", en: ", capped at the legal maximum" } : NO_NOTE;
   const basis = interestBasis(overdue.overdueAmountWon, overdue.appliedRateMilliPercent, overdue.days, true, capped);
+  const lastDay = addDays(overdue.toDate, -1);
+  const label =
+    installment === undefined
+      ? { ko: `연체이자 (${overdue.fromDate}~${overdue.toDate})`, en: `Overdue interest (${overdue.fromDate} to ${overdue.toDate})` }
+      : { ko: `연체이자 (${installment}회차, ${overdue.fromDate}~${lastDay})`, en: `Overdue interest (installment ${installment}, ${overdue.fromDate} to ${lastDay})` };
   return nonZero([
     {
       kind: "overdue_interest",
-      label: { ko: `연체이자 (${overdue.fromDate}~${overdue.toDate})`, en: `Overdue interest (${overdue.fromDate} to ${overdue.toDate})` },
+      label,
       amountWon: overdue.interestWon,
       creditAccount: LOAN_ACCOUNTS.overdueInterest,
       basis: { ko: `연체금액 ${basis.ko}`, en: `Overdue ${basis.en}` },
