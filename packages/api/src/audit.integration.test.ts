@@ -3,6 +3,7 @@ import { meteredPlugin } from "./testing/metered-plugin/index.ts";
 import { enqueueMessage } from "./services/notify-outbox.ts";
 import { otpCodeFromOutbox, signaturePng } from "./services/enrollment-testing.ts";
 import { callPath, createApiHarness, HARNESS_TODAY, ORGANIZATION, procedurePaths, type ApiHarness, type CoreCaller, type HarnessUser } from "./testing/api-harness.ts";
+import { issueFixtureInvoice } from "./testing/invoice-fixtures.ts";
 
 let h: ApiHarness;
 let leaver: HarnessUser;
@@ -17,6 +18,8 @@ let contractId = 0;
 const consentFlow = { token: "", linkToSend: 0, linkToRevoke: 0, challengeId: "", otpProof: "", terms: { autoDebit: "", privacy: "" }, manageToken: "", manageProof: "", offlinePayerId: 0, offlineConsentId: 0 };
 const PDF_SCAN = Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.alloc(256, 0x20), Buffer.from("\n%%EOF\n")]);
 const IP = "198.51.100.77";
+/** Payments: one received by hand leaving credit, the credit applied, then that application voided. */
+const paymentFlow = { paymentId: 0, creditPaymentId: 0 };
 
 beforeAll(async () => {
   h = await createApiHarness({ serverPlugins: [meteredPlugin] });
@@ -363,6 +366,36 @@ const AUDITED: Record<string, AuditedMutation> = {
     check: (r) => {
       expect(r.before).toEqual({ today: HARNESS_TODAY });
       expect(r.after).toEqual({ today: "2026-03-17" });
+    },
+  },
+  "payments.record": {
+    as: () => h.users.finance,
+    run: async (c) => {
+      await issueFixtureInvoice(h.db, { payerId, issueOn: "2026-03-02", dueOn: "2026-03-31", totalWon: 20_000n });
+      paymentFlow.paymentId = (await c.payments.record({ payerId, receivedOn: "2026-03-16", amountWon: 30_000n, method: "bank_transfer", reference: "입금자 홍길동", idempotencyKey: "audit-payment-1" })).payment.id;
+    },
+    expected: { action: "payment.record", entityType: "payment", entityId: () => String(paymentFlow.paymentId) },
+    check: (r) => {
+      expect(r.after).toMatchObject({ payerId, amountWon: "30000", method: "bank_transfer", creditWon: "10000", allocations: [{ amountWon: "20000" }] });
+      expect(JSON.stringify(r)).not.toMatch(/1234-5678|12345678|9876-5432|1990-05-17/);
+    },
+  },
+  "payments.applyCredit": {
+    as: () => h.users.finance,
+    run: async (c) => {
+      await issueFixtureInvoice(h.db, { payerId, issueOn: "2026-03-10", dueOn: "2026-04-10", totalWon: 4_000n });
+      paymentFlow.creditPaymentId = (await c.payments.applyCredit({ payerId, appliedOn: "2026-03-16", idempotencyKey: "audit-credit-1" })).payment.id;
+    },
+    expected: { action: "payment.apply_credit", entityType: "payment", entityId: () => String(paymentFlow.creditPaymentId) },
+    check: (r) => expect(r.after).toMatchObject({ method: "customer_credit", amountWon: "4000", allocations: [{ amountWon: "4000" }] }),
+  },
+  "payments.void": {
+    as: () => h.users.finance,
+    run: (c) => c.payments.void({ id: paymentFlow.creditPaymentId, reason: "잘못 적용한 선수금" }),
+    expected: { action: "payment.void", entityType: "payment", entityId: () => String(paymentFlow.creditPaymentId) },
+    check: (r) => {
+      expect(r.before).toMatchObject({ voided: false, amountWon: "4000" });
+      expect(r.after).toMatchObject({ voided: true, voidReason: "잘못 적용한 선수금", voidEntryId: expect.any(Number) });
     },
   },
 };
