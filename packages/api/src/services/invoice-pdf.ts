@@ -1,0 +1,337 @@
+import { createRequire } from "node:module";
+import PDFDocument from "pdfkit";
+import { formatWon, type InvoiceStatus } from "@sunap/core";
+import type { InvoiceDocument } from "./invoice-document.ts";
+
+/**
+ * The invoice statement (청구서) as an A4 PDF. Two steps, both pure: `invoiceLayout` words the
+ * document for its locale (every string the page shows, in reading order), and
+ * `renderInvoicePdf` places that layout on the page. Tests read the layout directly and the
+ * PDF's extracted text, so a field dropped by either step fails them.
+ * Korean needs an embedded font: Noto Sans KR, as for the consent certificate.
+ */
+const require = createRequire(import.meta.url);
+const FONT_REGULAR = require.resolve("@expo-google-fonts/noto-sans-kr/400Regular/NotoSansKR_400Regular.ttf");
+const FONT_BOLD = require.resolve("@expo-google-fonts/noto-sans-kr/700Bold/NotoSansKR_700Bold.ttf");
+
+type Pair = readonly [label: string, value: string];
+
+export interface InvoiceLayout {
+  title: string;
+  subtitle: string;
+  /** Number, issue date, due date, period. */
+  meta: Pair[];
+  creditor: { heading: string; rows: Pair[] };
+  payer: { heading: string; rows: Pair[] };
+  table: { headers: readonly [string, string, string]; rows: (readonly [string, string, string])[] };
+  /** Supply and VAT (only when VAT was charged), then the total. */
+  totals: Pair[];
+  /** Shown large: what is due and by when. */
+  due: { label: string; value: string };
+  collection: { heading: string; text: string };
+  settlement: { heading: string; rows: Pair[] };
+  /** A stamp across the page for a paid or void invoice. */
+  stamp: string | null;
+  footer: string[];
+}
+
+const TEXT = {
+  ko: {
+    title: "청구서",
+    subtitle: "INVOICE",
+    number: "청구번호",
+    issueOn: "발행일",
+    dueOn: "납부기한",
+    period: "청구기간",
+    creditor: "청구기관",
+    legalName: "상호",
+    businessNumber: "사업자등록번호",
+    representative: "대표자",
+    address: "주소",
+    payer: "납부자",
+    payerName: "성명",
+    payerCode: "납부자번호",
+    phone: "휴대전화",
+    store: "매장",
+    contract: "계약",
+    columns: ["항목", "산출근거", "금액"] as const,
+    supply: "공급가액",
+    vat: "부가세",
+    total: "청구금액 합계",
+    dueBox: "납부하실 금액",
+    dueBy: (date: string) => `${date} 까지`,
+    nothingDue: "없음 (무효 처리된 청구서)",
+    collection: "납부 방법",
+    settlement: "납부 현황",
+    paid: "수납액",
+    open: "미납액",
+    status: "상태",
+    asOf: (date: string) => `${date} 기준`,
+    voided: "무효 처리",
+    footerIssued: (date: string) => `본 청구서는 ${date} 기준으로 발행되었습니다.`,
+    statuses: { open: "미납", partially_paid: "부분 납부", paid: "완납", void: "무효" } satisfies Record<InvoiceStatus, string>,
+    overdue: "연체",
+    stamps: { paid: "완납", void: "무효" },
+  },
+  en: {
+    title: "Invoice",
+    subtitle: "청구서",
+    number: "Invoice no.",
+    issueOn: "Issued",
+    dueOn: "Due",
+    period: "Period",
+    creditor: "From",
+    legalName: "Name",
+    businessNumber: "Business no.",
+    representative: "Representative",
+    address: "Address",
+    payer: "Bill to",
+    payerName: "Name",
+    payerCode: "Payer no.",
+    phone: "Phone",
+    store: "Store",
+    contract: "Contract",
+    columns: ["Item", "Basis", "Amount"] as const,
+    supply: "Supply amount",
+    vat: "VAT",
+    total: "Total",
+    dueBox: "Amount due",
+    dueBy: (date: string) => `by ${date}`,
+    nothingDue: "Nothing (this invoice was voided)",
+    collection: "How it will be collected",
+    settlement: "Payment status",
+    paid: "Paid",
+    open: "Outstanding",
+    status: "Status",
+    asOf: (date: string) => `as of ${date}`,
+    voided: "Voided",
+    footerIssued: (date: string) => `Statement as of ${date}.`,
+    statuses: { open: "Open", partially_paid: "Partially paid", paid: "Paid", void: "Void" } satisfies Record<InvoiceStatus, string>,
+    overdue: "Overdue",
+    stamps: { paid: "PAID", void: "VOID" },
+  },
+} as const;
+
+export function invoiceLayout(doc: InvoiceDocument): InvoiceLayout {
+  const t = TEXT[doc.locale];
+  const won = (amount: bigint) => formatWon(amount, doc.locale);
+  const statusText = `${t.statuses[doc.status]}${doc.overdue ? ` · ${t.overdue}` : ""}`;
+  const settlementRows: Pair[] = [
+    [t.paid, won(doc.paidWon)],
+    [t.open, won(doc.openWon)],
+    [t.status, `${statusText} (${t.asOf(doc.asOf)})`],
+  ];
+  if (doc.voided) settlementRows.push([t.voided, [doc.voided.on, doc.voided.reason].filter(Boolean).join(" · ") || "-"]);
+  const payerRows: Pair[] = [
+    [t.payerName, doc.payer.name],
+    [t.payerCode, doc.payer.payerCode],
+    [t.phone, doc.payer.phoneMasked],
+  ];
+  if (doc.store) payerRows.push([t.store, `${doc.store.name} (${doc.store.code})`]);
+  payerRows.push([t.contract, `${doc.contract.pluginName} · ${doc.contract.title}`]);
+  return {
+    title: t.title,
+    subtitle: t.subtitle,
+    meta: [
+      [t.number, doc.number],
+      [t.issueOn, doc.issueOn],
+      [t.dueOn, doc.dueOn],
+      [t.period, `${doc.period.start} ~ ${doc.period.end}`],
+    ],
+    creditor: {
+      heading: t.creditor,
+      rows: [
+        [t.legalName, doc.creditor.legalName],
+        [t.businessNumber, doc.creditor.businessNumber],
+        [t.representative, doc.creditor.representative],
+        [t.address, doc.creditor.address],
+      ],
+    },
+    payer: { heading: t.payer, rows: payerRows },
+    table: { headers: t.columns, rows: doc.lines.map((line) => [line.label, line.basis ?? "", won(line.amountWon)] as const) },
+    totals: [...(doc.vatWon !== 0n ? ([[t.supply, won(doc.supplyWon)], [t.vat, won(doc.vatWon)]] as Pair[]) : []), [t.total, won(doc.totalWon)]],
+    due: { label: t.dueBox, value: doc.status === "void" ? t.nothingDue : doc.status === "paid" ? `${won(0n)} (${t.statuses.paid})` : `${won(doc.openWon)} · ${t.dueBy(doc.dueOn)}` },
+    collection: { heading: t.collection, text: doc.collection.text },
+    settlement: { heading: t.settlement, rows: settlementRows },
+    stamp: doc.status === "paid" ? t.stamps.paid : doc.status === "void" ? t.stamps.void : null,
+    footer: [doc.creditor.creditorText, t.footerIssued(doc.asOf)].filter((line) => line.trim() !== ""),
+  };
+}
+
+/** Every string of the layout in reading order: what a reader (or a test) finds on the page. */
+export function invoiceLayoutText(layout: InvoiceLayout): string[] {
+  const pairs = (rows: readonly Pair[]) => rows.map(([label, value]) => `${label}: ${value}`);
+  return [
+    layout.title,
+    layout.subtitle,
+    ...pairs(layout.meta),
+    layout.creditor.heading,
+    ...pairs(layout.creditor.rows),
+    layout.payer.heading,
+    ...pairs(layout.payer.rows),
+    layout.table.headers.join(" | "),
+    ...layout.table.rows.map((row) => row.join(" | ")),
+    ...pairs(layout.totals),
+    `${layout.due.label}: ${layout.due.value}`,
+    layout.collection.heading,
+    layout.collection.text,
+    layout.settlement.heading,
+    ...pairs(layout.settlement.rows),
+    ...(layout.stamp ? [layout.stamp] : []),
+    ...layout.footer,
+  ];
+}
+
+const PAGE = { width: 595.28, height: 841.89, margin: 48 };
+const CONTENT_WIDTH = PAGE.width - 2 * PAGE.margin;
+const COLUMNS = [150, 230, CONTENT_WIDTH - 380] as const;
+const ACCENT = "#1f3a5f";
+const RULE = "#c8d0da";
+
+export function renderInvoicePdf(document: InvoiceDocument): Promise<Buffer> {
+  const layout = invoiceLayout(document);
+  const doc = new PDFDocument({
+    size: "A4",
+    margin: PAGE.margin,
+    bufferPages: true,
+    info: { Title: `${layout.title} ${document.number}`, Author: document.creditor.legalName, Subject: layout.subtitle },
+  });
+  doc.registerFont("ko", FONT_REGULAR);
+  doc.registerFont("ko-bold", FONT_BOLD);
+  const chunks: Buffer[] = [];
+  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on("end", () => resolve(Buffer.concat(chunks)));
+    doc.on("error", reject);
+  });
+
+  const left = PAGE.margin;
+  const bottom = PAGE.height - PAGE.margin - 40; // room for the footer
+  let y = PAGE.margin;
+  const ensure = (height: number) => {
+    if (y + height <= bottom) return;
+    doc.addPage();
+    y = PAGE.margin;
+  };
+
+  // Title and meta
+  doc.font("ko-bold").fontSize(24).fillColor(ACCENT).text(layout.title, left, y, { width: CONTENT_WIDTH, align: "center" });
+  y = doc.y;
+  doc.font("ko").fontSize(10).fillColor("#555").text(layout.subtitle, left, y, { width: CONTENT_WIDTH, align: "center" });
+  y = doc.y + 14;
+  // The last meta field (the period, two dates) gets the widest column so it stays on one line.
+  const metaWidths = [0.22, 0.2, 0.2, 0.38].map((share) => share * CONTENT_WIDTH);
+  let metaX = left;
+  let metaBottom = y;
+  layout.meta.forEach(([label, value], index) => {
+    const width = (metaWidths[index] ?? metaWidths[0]!) - 6;
+    doc.font("ko").fontSize(8).fillColor("#666").text(label, metaX, y, { width });
+    doc.font("ko-bold").fontSize(10).fillColor("black").text(value, metaX, y + 11, { width });
+    metaBottom = Math.max(metaBottom, doc.y);
+    metaX += width + 6;
+  });
+  y = metaBottom + 6;
+  doc.moveTo(left, y).lineTo(left + CONTENT_WIDTH, y).strokeColor(ACCENT).lineWidth(1.2).stroke();
+  y += 10;
+
+  // Creditor and payer side by side
+  const blockWidth = (CONTENT_WIDTH - 16) / 2;
+  const block = (x: number, heading: string, rows: readonly Pair[]) => {
+    let by = y;
+    doc.font("ko-bold").fontSize(11).fillColor(ACCENT).text(heading, x, by, { width: blockWidth });
+    by = doc.y + 3;
+    for (const [label, value] of rows) {
+      doc.font("ko").fontSize(8).fillColor("#666").text(label, x, by, { width: 78 });
+      doc.font("ko").fontSize(9).fillColor("black").text(value, x + 80, by, { width: blockWidth - 80 });
+      by = Math.max(doc.y, by + 12) + 2;
+    }
+    return by;
+  };
+  y = Math.max(block(left, layout.creditor.heading, layout.creditor.rows), block(left + blockWidth + 16, layout.payer.heading, layout.payer.rows)) + 12;
+
+  // Lines table
+  const header = () => {
+    doc.rect(left, y, CONTENT_WIDTH, 20).fillColor("#eef2f7").fill();
+    let x = left;
+    layout.table.headers.forEach((text, index) => {
+      doc.font("ko-bold").fontSize(9).fillColor(ACCENT).text(text, x + 6, y + 5, { width: COLUMNS[index]! - 12, align: index === 2 ? "right" : "left" });
+      x += COLUMNS[index]!;
+    });
+    y += 20;
+  };
+  ensure(60);
+  header();
+  for (const row of layout.table.rows) {
+    doc.font("ko").fontSize(9);
+    const height = Math.max(...row.map((text, index) => doc.heightOfString(text || " ", { width: COLUMNS[index]! - 12 }))) + 10;
+    if (y + height > bottom) {
+      ensure(height + 20);
+      header();
+    }
+    let x = left;
+    row.forEach((text, index) => {
+      doc.font("ko").fontSize(9).fillColor(index === 1 ? "#444" : "black").text(text, x + 6, y + 5, { width: COLUMNS[index]! - 12, align: index === 2 ? "right" : "left" });
+      x += COLUMNS[index]!;
+    });
+    y += height;
+    doc.moveTo(left, y).lineTo(left + CONTENT_WIDTH, y).strokeColor(RULE).lineWidth(0.5).stroke();
+  }
+
+  // Totals, right-aligned under the amount column
+  y += 6;
+  ensure(layout.totals.length * 16 + 8);
+  layout.totals.forEach(([label, value], index) => {
+    const last = index === layout.totals.length - 1;
+    doc.font(last ? "ko-bold" : "ko").fontSize(last ? 11 : 9).fillColor("black");
+    doc.text(label, left + COLUMNS[0] + 6, y, { width: COLUMNS[1] - 12, align: "right" });
+    doc.text(value, left + COLUMNS[0] + COLUMNS[1] + 6, y, { width: COLUMNS[2] - 12, align: "right" });
+    y += last ? 18 : 14;
+  });
+  y += 8;
+
+  // What is due and by when, prominently
+  ensure(52);
+  doc.rect(left, y, CONTENT_WIDTH, 44).fillColor("#fdf3e1").fill();
+  doc.rect(left, y, 4, 44).fillColor("#d48806").fill();
+  doc.font("ko").fontSize(9).fillColor("#8a5a00").text(layout.due.label, left + 14, y + 6, { width: CONTENT_WIDTH - 28 });
+  doc.font("ko-bold").fontSize(16).fillColor("black").text(layout.due.value, left + 14, y + 19, { width: CONTENT_WIDTH - 28 });
+  y += 56;
+
+  // How it is collected, and the status from the ledger
+  ensure(40);
+  doc.font("ko-bold").fontSize(11).fillColor(ACCENT).text(layout.collection.heading, left, y, { width: CONTENT_WIDTH });
+  doc.font("ko").fontSize(10).fillColor("black").text(layout.collection.text, left, doc.y + 2, { width: CONTENT_WIDTH });
+  y = doc.y + 12;
+  ensure(20 + layout.settlement.rows.length * 14);
+  doc.font("ko-bold").fontSize(11).fillColor(ACCENT).text(layout.settlement.heading, left, y, { width: CONTENT_WIDTH });
+  y = doc.y + 2;
+  for (const [label, value] of layout.settlement.rows) {
+    doc.font("ko").fontSize(8).fillColor("#666").text(label, left, y, { width: 78 });
+    doc.font("ko").fontSize(9).fillColor("black").text(value, left + 80, y, { width: CONTENT_WIDTH - 80 });
+    y = Math.max(doc.y, y + 12) + 2;
+  }
+
+  if (layout.stamp) {
+    // A rubber stamp over the first page's lines table: unmistakable on paper and on screen.
+    const range = doc.bufferedPageRange();
+    doc.switchToPage(range.start);
+    doc.save();
+    doc.rotate(-18, { origin: [PAGE.width / 2, 330] });
+    doc.roundedRect(PAGE.width / 2 - 90, 300, 180, 60, 8).lineWidth(3).strokeColor("#c62828").strokeOpacity(0.75).stroke();
+    doc.font("ko-bold").fontSize(34).fillColor("#c62828").fillOpacity(0.75).text(layout.stamp, PAGE.width / 2 - 90, 307, { width: 180, align: "center", lineBreak: false });
+    doc.restore();
+  }
+
+  // Footer on every page: the creditor's text and the page number
+  const range = doc.bufferedPageRange();
+  for (let page = range.start; page < range.start + range.count; page++) {
+    doc.switchToPage(page);
+    doc.page.margins.bottom = 0; // the footer sits in the bottom margin; writing there must not open a page
+    const footerY = PAGE.height - PAGE.margin - 30;
+    doc.moveTo(left, footerY - 4).lineTo(left + CONTENT_WIDTH, footerY - 4).strokeColor(RULE).lineWidth(0.5).stroke();
+    doc.font("ko").fontSize(7.5).fillColor("#555").text(layout.footer.join("  ·  "), left, footerY, { width: CONTENT_WIDTH - 50, height: 28, lineBreak: true });
+    doc.text(`${page - range.start + 1} / ${range.count}`, left + CONTENT_WIDTH - 45, footerY, { width: 45, align: "right", lineBreak: false });
+  }
+  doc.end();
+  return done;
+}
