@@ -25,3 +25,8 @@ export { readWonTyping, groupWonDigits, type WonTyping } from "./inputs/won-digi
 export { useServerTable, type ServerTableOptions, type ServerTableState } from "./server-table/use-server-table.ts";
 export { ServerTable, type ServerTableProps } from "./server-table/server-table.tsx";
 export { cleanFilters, type ListFilter, type ListOperator, type ListPage, type ListRequest, type ListSorter } from "./server-table/list-request.ts";
+
+// Lookups
+export { PayerSelect, payerSearchFilters, type PayerSelectProps, type PayerOption } from "./lookups/payer-select.tsx";
+export { StoreSelect, type StoreSelectProps, type StoreOption } from "./lookups/store-select.tsx";
+export { useDebounced } from "./lookups/use-debounced.ts";

@@ -1,10 +1,11 @@
-import { Button, Card, Form, Input, Select, Space, Table, Tag, Tooltip, Typography } from "antd";
-import { SearchOutlined } from "@ant-design/icons";
-import { CreateButton, EditButton, List, ShowButton, getDefaultSortOrder, useTable } from "@refinedev/antd";
-import { useTranslate, type CrudFilters, type HttpError } from "@refinedev/core";
+import { Form, Input, Select, Space, Tag, Tooltip, Typography } from "antd";
+import type { ColumnsType } from "antd/es/table";
+import { CreateButton, EditButton, List, ShowButton } from "@refinedev/antd";
+import { useTranslate } from "@refinedev/core";
 import { ROLES } from "@sunap/core";
 import type { User } from "../../api/types.ts";
-import { formatTimestamp } from "@sunap/admin-kit";
+import { formatTimestamp, ServerTable, useServerTable } from "@sunap/admin-kit";
+import { trpc } from "../../api/trpc.ts";
 import { ResetPasswordButton } from "./reset-password.tsx";
 
 interface UserSearch {
@@ -34,61 +35,56 @@ export function RoleTag({ role }: { role: string }) {
 
 export function UserList() {
   const t = useTranslate();
-  const { tableProps, searchFormProps, sorters } = useTable<User, HttpError, UserSearch>({
-    resource: "users",
-    sorters: { initial: [{ field: "email", order: "asc" }] },
+  const table = useServerTable<User, UserSearch>({
+    queryKey: ["users"],
+    fetch: (input) => trpc.users.list.query(input),
+    initialSorter: { field: "email", order: "asc" },
     syncWithLocation: true,
-    onSearch: (values): CrudFilters => [
-      { field: "email", operator: "contains", value: values.email?.trim() || undefined },
-      { field: "name", operator: "contains", value: values.name?.trim() || undefined },
-      { field: "role", operator: "in", value: values.role?.length ? values.role : undefined },
+    filters: (values) => [
+      { field: "email", operator: "contains", value: values.email },
+      { field: "name", operator: "contains", value: values.name },
+      { field: "role", operator: "in", value: values.role },
     ],
   });
+  const columns: ColumnsType<User> = [
+    { dataIndex: "email", title: t("users.fields.email"), sorter: true, render: (email: string) => <Typography.Text strong>{email}</Typography.Text> },
+    { dataIndex: "name", title: t("users.fields.name"), sorter: true },
+    { dataIndex: "role", title: t("users.fields.role"), sorter: true, render: (role: string) => <RoleTag role={role} /> },
+    { key: "stores", title: t("users.fields.stores"), render: (_, user) => (user.stores.length ? user.stores.map((s) => <Tag key={s.id}>{s.code}</Tag>) : <Typography.Text type="secondary">—</Typography.Text>) },
+    { key: "status", title: t("users.fields.status"), render: (_, user) => <UserStatus user={user} /> },
+    { dataIndex: "createdAt", title: t("users.fields.createdAt"), sorter: true, render: (value: Date) => formatTimestamp(value).slice(0, 10) },
+    {
+      key: "actions",
+      title: t("table.actions"),
+      render: (_, user) => (
+        <Space>
+          <ShowButton hideText size="small" recordItemId={user.id} />
+          <EditButton hideText size="small" recordItemId={user.id} />
+          <ResetPasswordButton id={user.id} email={user.email} size="small" />
+        </Space>
+      ),
+    },
+  ];
   return (
     <List title={t("users.titles.list")} headerButtons={<CreateButton data-testid="users-create">{t("buttons.create")}</CreateButton>}>
-      <Card size="small" style={{ marginBottom: 16 }}>
-        <Form {...searchFormProps} name="users-filters" layout="inline" data-testid="users-filters">
-          <Form.Item name="email" label={t("users.fields.email")}>
-            <Input allowClear style={{ width: 180 }} />
-          </Form.Item>
-          <Form.Item name="name" label={t("users.fields.name")}>
-            <Input allowClear style={{ width: 140 }} />
-          </Form.Item>
-          <Form.Item name="role" label={t("users.fields.role")}>
-            <Select mode="multiple" allowClear style={{ minWidth: 180 }} placeholder={t("app.all")} options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
-          </Form.Item>
-          <Form.Item>
-            <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
-              {t("app.search")}
-            </Button>
-          </Form.Item>
-        </Form>
-      </Card>
-      <Table<User>
-        {...tableProps}
-        rowKey="id"
-        data-testid="users-table"
-        pagination={{ ...tableProps.pagination, showSizeChanger: true, showTotal: (total) => t("app.total", { total }) }}
-        locale={{ emptyText: t("app.empty") }}
-      >
-        <Table.Column dataIndex="email" title={t("users.fields.email")} sorter defaultSortOrder={getDefaultSortOrder("email", sorters)} render={(email: string) => <Typography.Text strong>{email}</Typography.Text>} />
-        <Table.Column dataIndex="name" title={t("users.fields.name")} sorter defaultSortOrder={getDefaultSortOrder("name", sorters)} />
-        <Table.Column dataIndex="role" title={t("users.fields.role")} sorter defaultSortOrder={getDefaultSortOrder("role", sorters)} render={(role: string) => <RoleTag role={role} />} />
-        <Table.Column<User> dataIndex="stores" title={t("users.fields.stores")} render={(_, user) => (user.stores.length ? user.stores.map((s) => <Tag key={s.id}>{s.code}</Tag>) : <Typography.Text type="secondary">—</Typography.Text>)} />
-        <Table.Column<User> key="status" title={t("users.fields.status")} render={(_, user) => <UserStatus user={user} />} />
-        <Table.Column dataIndex="createdAt" title={t("users.fields.createdAt")} sorter defaultSortOrder={getDefaultSortOrder("createdAt", sorters)} render={(value: Date) => formatTimestamp(value).slice(0, 10)} />
-        <Table.Column<User>
-          key="actions"
-          title={t("table.actions")}
-          render={(_, user) => (
-            <Space>
-              <ShowButton hideText size="small" recordItemId={user.id} />
-              <EditButton hideText size="small" recordItemId={user.id} />
-              <ResetPasswordButton id={user.id} email={user.email} size="small" />
-            </Space>
-          )}
-        />
-      </Table>
+      <ServerTable<User, UserSearch>
+        table={table}
+        columns={columns}
+        testId="users-table"
+        filters={
+          <>
+            <Form.Item name="email" label={t("users.fields.email")}>
+              <Input allowClear style={{ width: 180 }} />
+            </Form.Item>
+            <Form.Item name="name" label={t("users.fields.name")}>
+              <Input allowClear style={{ width: 140 }} />
+            </Form.Item>
+            <Form.Item name="role" label={t("users.fields.role")}>
+              <Select mode="multiple" allowClear style={{ minWidth: 180 }} placeholder={t("app.all")} options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
+            </Form.Item>
+          </>
+        }
+      />
     </List>
   );
 }
