@@ -67,6 +67,69 @@ export async function postEntry(tx: Tx, posting: Posting, createdById: number | 
   return { id: first.id, idempotencyKey: posting.idempotencyKey, effectiveOn: posting.effectiveOn, created: true };
 }
 
+/**
+ * Posts many entries in the caller's transaction with a few statements instead of a few per entry
+ * (the billing engine issues thousands at a time). Same rules as `postEntry`: each posting is
+ * validated, a closed month is refused, and a key posted before — earlier, concurrently, or twice
+ * in the batch — returns the first entry and writes nothing. Results come back in input order.
+ */
+export async function postEntries(tx: Tx, postings: readonly Posting[], createdById: number | null): Promise<PostedEntry[]> {
+  if (postings.length === 0) return [];
+  const known = await accountCodesIncluding(tx, [...new Set(postings.flatMap((p) => p.lines.map((l) => l.accountCode)))]);
+  for (const posting of postings) validatePosting(posting, known);
+
+  const byKey = new Map<string, PostedEntry>();
+  const keys = [...new Set(postings.map((p) => p.idempotencyKey))];
+  const replayed = await tx.journalEntry.findMany({ where: { idempotencyKey: { in: keys } }, select: { id: true, idempotencyKey: true, effectiveOn: true } });
+  for (const row of replayed) byKey.set(row.idempotencyKey, { id: row.id, idempotencyKey: row.idempotencyKey, effectiveOn: businessDateFromDb(row.effectiveOn), created: false });
+
+  const fresh: Posting[] = [];
+  const firstOfKey = new Map<string, Posting>();
+  for (const posting of postings) {
+    if (firstOfKey.has(posting.idempotencyKey)) continue;
+    firstOfKey.set(posting.idempotencyKey, posting);
+    if (!byKey.has(posting.idempotencyKey)) fresh.push(posting);
+  }
+  if (fresh.length > 0) {
+    const months = [...new Set(fresh.map((p) => monthStart(p.effectiveOn)))];
+    const closed = await tx.accountingPeriod.findFirst({ where: { month: { in: months.map(businessDateToDb) }, closedAt: { not: null } }, orderBy: { month: "asc" } });
+    if (closed) throw new DomainError("CONFLICT", "ledger.period_closed", { month: businessDateFromDb(closed.month).slice(0, 7) }, "effectiveOn");
+
+    // One INSERT for every header; ON CONFLICT covers a concurrent post of the same key.
+    const inserted = await tx.$queryRaw<{ id: number; idempotency_key: string }[]>`
+      INSERT INTO "journal_entry" ("effective_on", "kind", "memo", "source", "idempotency_key", "created_by_id", "reverses_entry_id")
+      SELECT * FROM unnest(
+        ${fresh.map((p) => p.effectiveOn)}::date[], ${fresh.map((p) => p.kind)}::text[], ${fresh.map((p) => p.memo ?? "")}::text[],
+        ${fresh.map((p) => p.source)}::text[], ${fresh.map((p) => p.idempotencyKey)}::text[],
+        ${fresh.map(() => createdById)}::int[], ${fresh.map((p) => p.reversesEntryId ?? null)}::int[])
+      ON CONFLICT ("idempotency_key") DO NOTHING
+      RETURNING "id", "idempotency_key"`;
+    const newIds = new Map(inserted.map((row) => [row.idempotency_key, row.id]));
+    const lines: Prisma.JournalLineCreateManyInput[] = [];
+    for (const posting of fresh) {
+      const id = newIds.get(posting.idempotencyKey);
+      if (id === undefined) continue;
+      byKey.set(posting.idempotencyKey, { id, idempotencyKey: posting.idempotencyKey, effectiveOn: posting.effectiveOn, created: true });
+      const effectiveOn = businessDateToDb(posting.effectiveOn);
+      for (const line of posting.lines) {
+        lines.push({ entryId: id, accountCode: line.accountCode, amountWon: line.amountWon, payerId: line.payerId ?? null, invoiceId: line.invoiceId ?? null, storeId: line.storeId ?? null, effectiveOn });
+      }
+    }
+    if (lines.length > 0) await tx.journalLine.createMany({ data: lines });
+    const raced = fresh.filter((p) => !newIds.has(p.idempotencyKey)).map((p) => p.idempotencyKey);
+    if (raced.length > 0) {
+      for (const row of await tx.journalEntry.findMany({ where: { idempotencyKey: { in: raced } }, select: { id: true, idempotencyKey: true, effectiveOn: true } })) {
+        byKey.set(row.idempotencyKey, { id: row.id, idempotencyKey: row.idempotencyKey, effectiveOn: businessDateFromDb(row.effectiveOn), created: false });
+      }
+    }
+  }
+  return postings.map((posting) => {
+    const entry = byKey.get(posting.idempotencyKey)!;
+    // Only the first posting of a key in the batch created it; a repeat is a replay.
+    return entry.created && firstOfKey.get(posting.idempotencyKey) !== posting ? { ...entry, created: false } : entry;
+  });
+}
+
 export interface BalanceFilter {
   asOf: BusinessDate;
   accountCode?: string;
