@@ -30,3 +30,13 @@ export { cleanFilters, type ListFilter, type ListOperator, type ListPage, type L
 export { PayerSelect, payerSearchFilters, type PayerSelectProps, type PayerOption } from "./lookups/payer-select.tsx";
 export { StoreSelect, type StoreSelectProps, type StoreOption } from "./lookups/store-select.tsx";
 export { useDebounced } from "./lookups/use-debounced.ts";
+
+// Contracts (the core `contracts` router) for plugin pages
+export { ContractList, type ContractListProps } from "./contracts/contract-list.tsx";
+export { ContractSummary, type ContractSummaryProps } from "./contracts/contract-summary.tsx";
+export { ContractStatusTag } from "./contracts/contract-status-tag.tsx";
+export { EndContractButton } from "./contracts/end-contract-button.tsx";
+export { ChargePreviewTable } from "./contracts/charge-preview-table.tsx";
+export { useContract, useContractPreview } from "./contracts/use-contract.ts";
+export { defaultContractPath, type ContractView, type ContractRow, type PreviewedPeriod } from "./contracts/contract-types.ts";
+export { useBusinessToday } from "./api/use-business-today.ts";
