@@ -126,6 +126,18 @@ describe("recording a payment received by hand", () => {
     expect(await creditOf(payerId)).toBe(3_000n);
   });
 
+  it("does not pay an invoice issued after the money was received: that part is kept as credit", async () => {
+    const payerId = await newPayer();
+    const { jan, feb, mar } = await threeInvoices(payerId);
+    const { payment } = await finance.payments.record({ payerId, receivedOn: "2026-02-15", amountWon: 40_000n, method: "cash", idempotencyKey: key() });
+    expect(payment.allocations.map((a) => a.invoiceId)).toEqual([jan.id, feb.id]);
+    expect(payment.creditWon).toBe(10_000n);
+    expect(await openWon(mar.id)).toBe(30_000n);
+    expect(
+      await refusal(finance.payments.record({ payerId, receivedOn: "2026-02-15", amountWon: 1_000n, method: "cash", idempotencyKey: key(), allocation: { kind: "chosen", allocations: [{ invoiceId: mar.id, amountWon: 1_000n }] } })),
+    ).toMatchObject({ domainCode: "payment.allocation_not_open", field: "allocations.0.invoiceId" });
+  });
+
   it("records a replayed request once and returns the first payment", async () => {
     const payerId = await newPayer();
     const { jan } = await threeInvoices(payerId);

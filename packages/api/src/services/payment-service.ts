@@ -144,9 +144,13 @@ interface LockedInvoice extends OpenInvoice {
   totalWon: Won;
 }
 
-/** A serialisation point per payer: payments, credit applications and voids of one payer never interleave. */
+/**
+ * A serialisation point per payer: payments, credit applications and voids of one payer never
+ * interleave. NO KEY UPDATE conflicts with itself but not with the key-share locks that inserting
+ * an invoice or contract for the payer takes, so billing is not held up.
+ */
 async function lockPayer(tx: Tx, payerId: number): Promise<void> {
-  const rows = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM payer WHERE id = ${payerId} FOR UPDATE`;
+  const rows = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM payer WHERE id = ${payerId} FOR NO KEY UPDATE`;
   if (rows.length === 0) throw new DomainError("INVALID", "payment.unknown_payer", { payerId }, "payerId");
 }
 
@@ -231,7 +235,13 @@ export class PaymentService {
     const appliedOn = input.appliedOn ?? today;
     return this.db.$transaction(async (tx) => {
       await lockPayer(tx, input.payerId);
-      const replay = await this.replayOf(tx, input.idempotencyKey, { payerId: input.payerId, method: "customer_credit", receivedOn: appliedOn, ...(input.amountWon !== undefined && { amountWon: input.amountWon }) });
+      // A retry on a later day without a date still means the same application: compare only what was given.
+      const replay = await this.replayOf(tx, input.idempotencyKey, {
+        payerId: input.payerId,
+        method: "customer_credit",
+        ...(input.appliedOn !== undefined && { receivedOn: input.appliedOn }),
+        ...(input.amountWon !== undefined && { amountWon: input.amountWon }),
+      });
       if (replay) return { payment: replay, replayed: true };
       await assertPostableDate(tx, appliedOn, today, "appliedOn");
       // Credit must exist on the date it is applied and still exist now (a later application may have used it).
@@ -399,13 +409,13 @@ export class PaymentService {
   }
 
   /** The earlier payment under this key when the request repeats it; a different request under the same key is refused. */
-  private async replayOf(tx: Tx, idempotencyKey: string, expected: { payerId: number; method: string; receivedOn: BusinessDate; amountWon?: Won }): Promise<PaymentDetail | null> {
+  private async replayOf(tx: Tx, idempotencyKey: string, expected: { payerId: number; method: string; receivedOn?: BusinessDate; amountWon?: Won }): Promise<PaymentDetail | null> {
     const earlier = await tx.payment.findUnique({ where: { idempotencyKey }, include: detailInclude });
     if (!earlier) return null;
     const same =
       earlier.payerId === expected.payerId &&
       earlier.method === expected.method &&
-      businessDateFromDb(earlier.receivedOn) === expected.receivedOn &&
+      (expected.receivedOn === undefined || businessDateFromDb(earlier.receivedOn) === expected.receivedOn) &&
       (expected.amountWon === undefined || earlier.amountWon === expected.amountWon);
     if (!same) throw new DomainError("CONFLICT", "payment.idempotency_key_reused", {}, "idempotencyKey");
     return presentDetail(earlier, this.keyring, null);
