@@ -53,7 +53,7 @@ describe("royalty billing rules (the engine's view)", () => {
   });
 
   it("bills a reported month on its report and a missing one on the estimate", () => {
-    const inputs = { ...NO_ROYALTY_INPUTS, reports: [{ month: "2026-01", grossSalesWon: 10_000_000n }, { month: "2026-02", grossSalesWon: 20_000_000n }] };
+    const inputs = { ...NO_ROYALTY_INPUTS, reports: [{ month: "2026-01", grossSalesWon: 10_000_000n, reportedOn: "2026-02-03" }, { month: "2026-02", grossSalesWon: 20_000_000n, reportedOn: "2026-03-03" }] };
     const [jan, feb, mar] = royaltyBillingRules.periods(context(inputs), "2026-04-06");
     expect(compact(royaltyBillingRules.charges(context(inputs), jan!))).toEqual(["royalty 500000", "marketing_fund 200000", "vat 50000", "vat 20000"]);
     const estimated = royaltyBillingRules.charges(context(inputs), mar!);
@@ -63,12 +63,15 @@ describe("royalty billing rules (the engine's view)", () => {
   });
 
   it("adds a true-up period once the real report of an estimated month arrives, and bills the difference", () => {
-    const reports = [{ month: "2026-01", grossSalesWon: 10_000_000n }];
+    const reports = [{ month: "2026-01", grossSalesWon: 10_000_000n, reportedOn: "2026-02-03" }];
     const before = { ...NO_ROYALTY_INPUTS, reports };
     const [jan, feb] = royaltyBillingRules.periods(context(before), "2026-03-06");
     const issued = [issuedFrom(jan!, royaltyBillingRules.charges(context(before), jan!)), issuedFrom(feb!, royaltyBillingRules.charges(context(before), feb!))];
-    const after: RoyaltyInputs = { ...before, reports: [...reports, { month: "2026-02", grossSalesWon: 16_000_000n }], issued };
+    const after: RoyaltyInputs = { ...before, reports: [...reports, { month: "2026-02", grossSalesWon: 16_000_000n, reportedOn: "2026-03-20" }], issued };
 
+    expect(royaltyBillingRules.periods(context(after), "2026-03-19").map((p) => p.key)).toEqual(["2026-01", "2026-02"]);
+    // The preview looks a year ahead: the true-up still falls on the day the report arrived.
+    expect(royaltyBillingRules.periods(context(after), "2027-04-30").find((p) => p.key === "2026-02:true-up")?.issueOn).toBe("2026-03-20");
     const periods = royaltyBillingRules.periods(context(after), "2026-03-20");
     expect(periods.map((p) => p.key)).toEqual(["2026-01", "2026-02", "2026-02:true-up"]);
     const trueUpPeriod = periods[2]!;
@@ -78,9 +81,9 @@ describe("royalty billing rules (the engine's view)", () => {
   });
 
   it("once issued, the true-up keeps its key and dates and is not listed twice", () => {
-    const before = { ...NO_ROYALTY_INPUTS, reports: [{ month: "2026-01", grossSalesWon: 10_000_000n }] };
+    const before = { ...NO_ROYALTY_INPUTS, reports: [{ month: "2026-01", grossSalesWon: 10_000_000n, reportedOn: "2026-02-03" }] };
     const [jan, feb] = royaltyBillingRules.periods(context(before), "2026-03-06");
-    const reports = [...before.reports, { month: "2026-02", grossSalesWon: 16_000_000n }];
+    const reports = [...before.reports, { month: "2026-02", grossSalesWon: 16_000_000n, reportedOn: "2026-03-20" }];
     const issued = [issuedFrom(jan!, royaltyBillingRules.charges(context(before), jan!)), issuedFrom(feb!, royaltyBillingRules.charges(context(before), feb!))];
     const trueUp = { periodKey: trueUpKey("2026-02"), issueOn: "2026-03-20", dueOn: "2026-03-30", voided: false, lines: [] };
     const periods = royaltyBillingRules.periods(context({ ...before, reports, issued: [...issued, trueUp] }), "2026-06-30");
@@ -88,10 +91,10 @@ describe("royalty billing rules (the engine's view)", () => {
   });
 
   it("lists no true-up when the real royalty is lower: the credit is not an invoice", () => {
-    const before = { ...NO_ROYALTY_INPUTS, reports: [{ month: "2026-01", grossSalesWon: 20_000_000n }] };
+    const before = { ...NO_ROYALTY_INPUTS, reports: [{ month: "2026-01", grossSalesWon: 20_000_000n, reportedOn: "2026-02-03" }] };
     const [jan, feb] = royaltyBillingRules.periods(context(before), "2026-03-06");
     const issued = [issuedFrom(jan!, royaltyBillingRules.charges(context(before), jan!)), issuedFrom(feb!, royaltyBillingRules.charges(context(before), feb!))];
-    const after = { ...before, reports: [...before.reports, { month: "2026-02", grossSalesWon: 8_000_000n }], issued };
+    const after = { ...before, reports: [...before.reports, { month: "2026-02", grossSalesWon: 8_000_000n, reportedOn: "2026-03-20" }], issued };
     expect(royaltyBillingRules.periods(context(after), "2026-03-20").map((p) => p.key)).toEqual(["2026-01", "2026-02"]);
     const credit = royaltyBillingRules.charges(context(after), { start: "2026-02-01", end: "2026-02-28", issueOn: "2026-03-20", dueOn: "2026-03-30", key: trueUpKey("2026-02") });
     // estimate 1,000,000 against real 400,000: a credit of 600,000 + VAT
@@ -99,7 +102,7 @@ describe("royalty billing rules (the engine's view)", () => {
   });
 
   it("a month billed on its report needs no true-up, nor does a void month", () => {
-    const inputs = { ...NO_ROYALTY_INPUTS, reports: [{ month: "2026-01", grossSalesWon: 10_000_000n }, { month: "2026-02", grossSalesWon: 30_000_000n }] };
+    const inputs = { ...NO_ROYALTY_INPUTS, reports: [{ month: "2026-01", grossSalesWon: 10_000_000n, reportedOn: "2026-02-03" }, { month: "2026-02", grossSalesWon: 30_000_000n, reportedOn: "2026-03-03" }] };
     const [jan, feb] = royaltyBillingRules.periods(context(inputs), "2026-03-06");
     const issued = [issuedFrom(jan!, royaltyBillingRules.charges(context(inputs), jan!)), issuedFrom(feb!, [], true)];
     expect(royaltyBillingRules.periods(context({ ...inputs, issued }), "2026-06-30").some((p) => p.key.endsWith(":true-up"))).toBe(false);
@@ -110,5 +113,17 @@ describe("royalty billing rules (the engine's view)", () => {
     expect(parsePeriodKey("2026-10:true-up")).toEqual({ month: "2026-10", trueUp: true });
     expect(parsePeriodKey("2026-13")).toBeNull();
     expect(parsePeriodKey("installment-3")).toBeNull();
+  });
+});
+
+describe("isEstimateLine", () => {
+  it("recognises the lines of a month billed without its report", async () => {
+    const { isEstimateLine } = await import("./billing-rules.ts");
+    const reported = royaltyBillingRules.charges(context({ ...NO_ROYALTY_INPUTS, reports: [{ month: "2026-01", grossSalesWon: 1_000_000n, reportedOn: "2026-02-02" }] }), { start: "2026-01-01", end: "2026-01-31", issueOn: "2026-02-06", dueOn: "2026-02-16", key: "2026-01" });
+    const estimated = royaltyBillingRules.charges(context({ ...NO_ROYALTY_INPUTS, reports: [{ month: "2026-01", grossSalesWon: 1_000_000n, reportedOn: "2026-02-02" }] }), { start: "2026-02-01", end: "2026-02-28", issueOn: "2026-03-06", dueOn: "2026-03-16", key: "2026-02" });
+    const none = royaltyBillingRules.charges(context(NO_ROYALTY_INPUTS), { start: "2026-01-01", end: "2026-01-31", issueOn: "2026-02-06", dueOn: "2026-02-16", key: "2026-01" });
+    expect(reported.some(isEstimateLine)).toBe(false);
+    expect(estimated.some(isEstimateLine)).toBe(true);
+    expect(none.some(isEstimateLine)).toBe(true);
   });
 });

@@ -32,12 +32,17 @@ export interface IssuedRoyaltyInvoice {
   lines: readonly ChargeLine[];
 }
 
+/** A month's report as stored, with the business day it was last entered or corrected. */
+export interface StoredSalesReport extends SalesReport {
+  reportedOn: BusinessDate;
+}
+
 /** What a run needs from the database for one royalty contract (see `loadRoyaltyInputs`). */
 export interface RoyaltyInputs {
   storeOpenedOn: BusinessDate | null;
   storeClosedOn: BusinessDate | null;
   /** The store's sales reports (one per month). */
-  reports: readonly SalesReport[];
+  reports: readonly StoredSalesReport[];
   /** The contract's earlier invoices, void ones included (their period is spent). */
   issued: readonly IssuedRoyaltyInvoice[];
 }
@@ -62,6 +67,11 @@ export function salesForMonth(reports: readonly SalesReport[], month: Month): Mo
   return estimateSales(reports, { before: month }) ?? NO_SALES_HISTORY;
 }
 
+/** True for the line of a month billed without its report: the estimated royalty, or the minimum for lack of any report. */
+export function isEstimateLine(line: Pick<ChargeLine, "kind" | "label">): boolean {
+  return (line.kind === "royalty" && line.label.en === "Royalty (estimated sales)") || (line.kind === "minimum_royalty" && line.label.en === "Minimum royalty (no sales reported)");
+}
+
 /** The month's charges as they would be billed now, on the reports as they stand. */
 export function monthCharges(terms: RoyaltyTerms, inputs: RoyaltyInputs, month: Month): ChargeLine[] {
   return royaltyCharges(terms, { month, sales: salesForMonth(inputs.reports, month), storeOpenedOn: inputs.storeOpenedOn, storeClosedOn: inputs.storeClosedOn });
@@ -82,7 +92,8 @@ export function pendingTrueUp(terms: RoyaltyTerms, inputs: RoyaltyInputs, month:
 /**
  * Every period issued on or before `through`: each month (catch-up included), and for a month whose
  * invoice billed other figures than its report now gives, one true-up period keyed
- * `YYYY-MM:true-up`, issued on the run that finds it and due `paymentDueDays` later. A true-up is
+ * `YYYY-MM:true-up`, issued on the day the report arrived (or was corrected) and due
+ * `paymentDueDays` later. A true-up is
  * issued once; one already issued keeps its dates. A true-up that would lower the bill is not
  * listed: the engine issues no invoice of zero or less, so the credit is shown on the month's
  * statement instead (a credit note is out of this plugin's scope).
@@ -98,7 +109,9 @@ export function royaltyBillingPeriods(terms: RoyaltyTerms, inputs: RoyaltyInputs
       continue;
     }
     if (chargeTotal(pendingTrueUp(terms, inputs, month.key)) <= 0n) continue;
-    const issueOn = month.issueOn > through ? month.issueOn : through;
+    const reportedOn = inputs.reports.find((r) => r.month === month.key)!.reportedOn;
+    const issueOn = reportedOn > month.issueOn ? reportedOn : month.issueOn;
+    if (issueOn > through) continue;
     periods.push({ start: month.start, end: month.end, issueOn, dueOn: addDays(issueOn, terms.paymentDueDays), key });
   }
   return periods.sort((a, b) => (a.issueOn === b.issueOn ? a.key.localeCompare(b.key) : a.issueOn < b.issueOn ? -1 : 1));

@@ -1,11 +1,32 @@
-import { defineServerPlugin } from "@sunap/api";
+import { defineServerBilling, defineServerPlugin } from "@sunap/api";
 import { franchiseRoyaltyManifest } from "./manifest.ts";
+import { royaltyBillingRules } from "./billing-rules.ts";
+import { loadRoyaltyInputs } from "./server/load-inputs.ts";
+import { createRoyaltyRouter } from "./server/router.ts";
+import { seedRoyaltyDemo } from "./server/seed-demo.ts";
+import { SandboxTaxInvoiceProvider, type TaxInvoiceProvider } from "./server/tax-invoice-provider.ts";
 
-/** Server half. Charges, contracts and the plugin's own router arrive with the billing engine. */
-export const franchiseRoyaltyPlugin = defineServerPlugin({
-  manifest: franchiseRoyaltyManifest,
-  jobs: [],
-});
+/**
+ * The server half: royalty terms billed by the core's engine (the rules in `billing-rules.ts`, fed
+ * by `loadRoyaltyInputs`), the plugin's router (sales reports, statements, tax invoices, HQ view)
+ * and its demo data. `taxInvoiceProvider` is where 세금계산서 go; the sandbox by default.
+ */
+export function createFranchiseRoyaltyPlugin(options: { taxInvoiceProvider?: TaxInvoiceProvider } = {}) {
+  const router = createRoyaltyRouter(options.taxInvoiceProvider ?? new SandboxTaxInvoiceProvider());
+  return defineServerPlugin({
+    manifest: franchiseRoyaltyManifest,
+    billing: defineServerBilling({ rules: royaltyBillingRules, loadInputs: loadRoyaltyInputs }),
+    router,
+    jobs: [],
+    seedDemo: seedRoyaltyDemo,
+  });
+}
+
+export const franchiseRoyaltyPlugin = createFranchiseRoyaltyPlugin();
+
+export type { RoyaltyRouter } from "./server/router.ts";
+export { royaltyBillingRules, RoyaltySettings, type RoyaltyInputs } from "./billing-rules.ts";
+export { SandboxTaxInvoiceProvider, type TaxInvoiceProvider, type TaxInvoiceReceipt } from "./server/tax-invoice-provider.ts";
 
 /** The pure billing rules: schemas, periods, charges (see the plugin README). */
 export * from "./billing/index.ts";
