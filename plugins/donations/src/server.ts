@@ -1,11 +1,22 @@
-import { defineServerPlugin } from "@sunap/api";
+import { defineServerBilling, defineServerPlugin } from "@sunap/api";
+import { donationBillingRules } from "./billing-rules.ts";
 import { donationsManifest } from "./manifest.ts";
+import { seedDonationsDemo } from "./server/demo-seed.ts";
+import { donationsRouter } from "./server/router.ts";
+import { thankYouJob } from "./server/thank-you-job.ts";
 
-/** Server half. Charges, contracts and the plugin's own router arrive with the billing engine. */
+/**
+ * Server half: pledges and one-off gifts billed by the core engine, the pledge changes, annual
+ * receipts from what was collected, the donors' tax consent and the year's issuance list, and
+ * the thank-you after a first gift.
+ */
 export const donationsPlugin = defineServerPlugin({
   manifest: donationsManifest,
-  jobs: [],
+  billing: defineServerBilling({ rules: donationBillingRules }),
+  router: donationsRouter,
+  jobs: [thankYouJob],
+  seedDemo: seedDonationsDemo,
 });
 
-/** The pure billing rules: schemas, periods, charges (see the plugin README). */
-export * from "./billing/index.ts";
+export type { DonationsRouter } from "./server/router.ts";
+export { DonationTerms, PledgeTerms, GiftTerms, DonationSettings } from "./billing-rules.ts";
