@@ -6,7 +6,7 @@ import fastifyStatic from "@fastify/static";
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from "@trpc/server/adapters/fastify";
 import type { Logger } from "pino";
 import type { PluginManifest } from "@sunap/core";
-import { BillingRegistry, loadSession, registerEvidenceRoutes, type AppClock, type Context, type Locale, type ServerSettings } from "@sunap/api";
+import { BillingRegistry, loadSession, registerEvidenceRoutes, registerInvoiceRoutes, type AppClock, type Context, type Locale, type ServerSettings } from "@sunap/api";
 import type { Db, Keyring } from "@sunap/db";
 import { buildAppRouter, type AppRouter } from "./app-router.ts";
 
@@ -42,6 +42,7 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<Fasti
   });
   await app.register(cookie);
   registerEvidenceRoutes(app, { db: options.db, keyring: options.keyring, clock: options.clock, sessionTtlHours: options.settings.sessionTtlHours, cookieName: SESSION_COOKIE });
+  registerInvoiceRoutes(app, { db: options.db, keyring: options.keyring, clock: options.clock, sessionTtlHours: options.settings.sessionTtlHours, cookieName: SESSION_COOKIE, plugins: options.plugins });
 
   const billing = options.billing ?? new BillingRegistry([]);
   const createContext: FastifyTRPCPluginOptions<AppRouter>["trpcOptions"]["createContext"] = async ({ req, res }): Promise<Context> => {

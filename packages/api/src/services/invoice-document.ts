@@ -39,6 +39,7 @@ export interface InvoiceDocument {
   totalWon: Won;
   /** Collected against this invoice so far (receivable credits other than its void). */
   paidWon: Won;
+  /** What the ledger says is still owed; negative when more was received than is owed (e.g. paid, then voided). */
   openWon: Won;
   status: InvoiceStatus;
   overdue: boolean;
@@ -97,6 +98,8 @@ export async function loadInvoiceDocument(db: DbOrTx, invoiceId: number, options
     db.journalLine.aggregate({ where: { invoiceId, accountCode: RECEIVABLES, effectiveOn: { lte: asOfDb }, entryId: { notIn: ownEntries } }, _sum: { amountWon: true } }),
     db.journalLine.aggregate({ where: { invoiceId, accountCode: RECEIVABLES, effectiveOn: { lte: asOfDb } }, _sum: { amountWon: true } }),
   ]);
+  // The void's business date is its entry's, not the wall-clock instant it was recorded.
+  const voidEntry = invoice.voidEntryId ? await db.journalEntry.findUnique({ where: { id: invoice.voidEntryId }, select: { effectiveOn: true } }) : null;
   const paidWon = -(collected._sum.amountWon ?? 0n);
   const openWon = open._sum.amountWon ?? 0n;
   const dueOn = businessDateFromDb(invoice.dueOn);
@@ -178,7 +181,7 @@ export async function loadInvoiceDocument(db: DbOrTx, invoiceId: number, options
     openWon,
     status,
     overdue,
-    voided: voided ? { on: invoice.voidedAt ? businessDateAt(invoice.voidedAt, org.timeZone) : null, reason: invoice.voidReason } : null,
+    voided: voided ? { on: voidEntry ? businessDateFromDb(voidEntry.effectiveOn) : invoice.voidedAt ? businessDateAt(invoice.voidedAt, org.timeZone) : null, reason: invoice.voidReason } : null,
     collection,
   };
 }

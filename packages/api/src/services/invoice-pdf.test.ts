@@ -100,6 +100,14 @@ describe("invoice layout", () => {
     expect(voided.due.value).toBe("없음 (무효 처리된 청구서)");
     expect(invoiceLayout(documentOf({ status: "paid", paidWon: 660_000n, openWon: 0n })).due.value).toBe("0원 (완납)");
     expect(invoiceLayoutText(voided)).toContain("무효 처리: 2026-03-10 · 중복 청구");
+    expect(voided.collection.text).toBe("무효 처리된 청구서이므로 수납하지 않습니다.");
+  });
+
+  it("shows a negative open amount as nothing owed plus the excess received", () => {
+    const text = invoiceLayoutText(invoiceLayout(documentOf({ status: "void", paidWon: 20_000n, openWon: -20_000n, voided: { on: "2026-03-10", reason: null } })));
+    expect(text).toContain("미납액: 0원");
+    expect(text).toContain("초과 수납액: 20,000원");
+    expect(invoiceLayoutText(invoiceLayout(documentOf()))).not.toContain("초과 수납액: 0원");
   });
 
   it("marks an overdue invoice in its status", () => {

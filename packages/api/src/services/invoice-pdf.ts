@@ -61,6 +61,9 @@ const TEXT = {
     dueBox: "납부하실 금액",
     dueBy: (date: string) => `${date} 까지`,
     nothingDue: "없음 (무효 처리된 청구서)",
+    nothingToCollect: "무효 처리된 청구서이므로 수납하지 않습니다.",
+    nothingLeft: "전액 수납되어 더 납부하실 금액이 없습니다.",
+    overpaid: "초과 수납액",
     collection: "납부 방법",
     settlement: "납부 현황",
     paid: "수납액",
@@ -98,6 +101,9 @@ const TEXT = {
     dueBox: "Amount due",
     dueBy: (date: string) => `by ${date}`,
     nothingDue: "Nothing (this invoice was voided)",
+    nothingToCollect: "This invoice was voided: nothing will be collected.",
+    nothingLeft: "Paid in full: nothing more to pay.",
+    overpaid: "Received in excess",
     collection: "How it will be collected",
     settlement: "Payment status",
     paid: "Paid",
@@ -118,9 +124,11 @@ export function invoiceLayout(doc: InvoiceDocument): InvoiceLayout {
   const statusText = `${t.statuses[doc.status]}${doc.overdue ? ` · ${t.overdue}` : ""}`;
   const settlementRows: Pair[] = [
     [t.paid, won(doc.paidWon)],
-    [t.open, won(doc.openWon)],
-    [t.status, `${statusText} (${t.asOf(doc.asOf)})`],
+    [t.open, won(doc.openWon > 0n ? doc.openWon : 0n)],
   ];
+  // Received more than is owed (paid, then voided or reduced): the difference is the payer's to get back or keep as credit.
+  if (doc.openWon < 0n) settlementRows.push([t.overpaid, won(-doc.openWon)]);
+  settlementRows.push([t.status, `${statusText} (${t.asOf(doc.asOf)})`]);
   if (doc.voided) settlementRows.push([t.voided, [doc.voided.on, doc.voided.reason].filter(Boolean).join(" · ") || "-"]);
   const payerRows: Pair[] = [
     [t.payerName, doc.payer.name],
@@ -151,7 +159,7 @@ export function invoiceLayout(doc: InvoiceDocument): InvoiceLayout {
     table: { headers: t.columns, rows: doc.lines.map((line) => [line.label, line.basis ?? "", won(line.amountWon)] as const) },
     totals: [...(doc.vatWon !== 0n ? ([[t.supply, won(doc.supplyWon)], [t.vat, won(doc.vatWon)]] as Pair[]) : []), [t.total, won(doc.totalWon)]],
     due: { label: t.dueBox, value: doc.status === "void" ? t.nothingDue : doc.status === "paid" ? `${won(0n)} (${t.statuses.paid})` : `${won(doc.openWon)} · ${t.dueBy(doc.dueOn)}` },
-    collection: { heading: t.collection, text: doc.collection.text },
+    collection: { heading: t.collection, text: doc.status === "void" ? t.nothingToCollect : doc.status === "paid" ? t.nothingLeft : doc.collection.text },
     settlement: { heading: t.settlement, rows: settlementRows },
     stamp: doc.status === "paid" ? t.stamps.paid : doc.status === "void" ? t.stamps.void : null,
     footer: [doc.creditor.creditorText, t.footerIssued(doc.asOf)].filter((line) => line.trim() !== ""),
