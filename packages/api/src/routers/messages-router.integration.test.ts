@@ -15,7 +15,7 @@ beforeAll(async () => {
   const queue = (key: string, input: Omit<Parameters<typeof enqueueMessage>[2], "idempotencyKey" | "now">) =>
     enqueueMessage(h.db, keyring, { ...input, idempotencyKey: key, now } as Parameters<typeof enqueueMessage>[2]).then((m) => (ids[key] = m.id));
   await queue("otp", { channel: "sms", to: "010-2345-6789", template: "otp_code", variables: { creditorName: "수납피트니스", code: "902114" }, payerId: 11 });
-  await queue("invoice", { channel: "email", to: "minji.kim@example.kr", template: "invoice_issued", variables: { creditorName: "수납피트니스", payerName: "김민지", amountWon: 55_000n, dueOn: "2026-03-25", invoiceUrl: "https://sunap.example.kr/i/1" }, payerId: 12 });
+  await queue("invoice", { channel: "email", to: "minji.kim@example.kr", template: "invoice_issued", variables: { creditorName: "수납피트니스", payerName: "김민지", invoiceNumber: "2026-000001", amountWon: 55_000n, dueOn: "2026-03-25", collection: "bank_transfer", bankName: "우리은행", creditorAccount: "1005-123-456789", invoiceUrl: "https://sunap.example.kr/i/1" }, payerId: 12 });
   await queue("notice", { channel: "sms", to: "010-9999-0000", template: "generic_notice", variables: { creditorName: "수납피트니스", title: "계좌 안내", text: "입금 계좌: 110-123-456789 (신한)" } });
   await queue("queued", { channel: "alimtalk", to: "010-2345-6789", template: "consent_withdrawn", variables: { creditorName: "수납피트니스", payerName: "홍길동", withdrawnOn: "2026-03-16" }, sendAfter: new Date(now.getTime() + 3_600_000) });
   await dispatchDueMessages(h.db, h.clock, { keyring, providers: createSandboxProviders() });

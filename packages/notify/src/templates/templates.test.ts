@@ -12,7 +12,7 @@ const SAMPLES: { [C in TemplateCode]: TemplateVariables<C> } = {
   consent_completed: { creditorName: "수납피트니스", payerName: "홍길동", bankName: "KB국민은행", accountMasked: "***-***-**7890", manageUrl: "https://sunap.example.kr/m/Xy9" },
   consent_withdrawn: { creditorName: "수납피트니스", payerName: "홍길동", withdrawnOn: "2026-04-01" },
   registration_result: { creditorName: "수납피트니스", payerName: "홍길동", bankName: "신한은행", accountMasked: "******4321", result: "rejected", reason: "예금주 불일치" },
-  invoice_issued: { creditorName: "수납피트니스", payerName: "홍길동", amountWon: 1_234_500n, dueOn: "2026-03-25", invoiceUrl: "https://sunap.example.kr/i/77" },
+  invoice_issued: { creditorName: "수납피트니스", payerName: "홍길동", invoiceNumber: "2026-000077", amountWon: 1_234_500n, dueOn: "2026-03-25", collection: "auto_debit", bankName: "KB국민은행", invoiceUrl: "https://sunap.example.kr/i/77" },
   generic_notice: { creditorName: "수납피트니스", title: "휴관 안내", text: "3월 1일은 휴관합니다." },
   donation_thank_you: { creditorName: "나눔재단", payerName: "이준호", amountWon: 30_000n, paidOn: "2026-03-25" },
 };
@@ -29,8 +29,8 @@ describe("message templates", () => {
     ["consent_withdrawn", "ko", "[수납피트니스] 홍길동님의 자동이체 출금동의가 2026년 4월 1일에 해지되었습니다. 이후 자동 출금은 요청되지 않습니다."],
     ["consent_withdrawn", "en", "[수납피트니스] 홍길동, your automatic debit consent was withdrawn on 1 Apr 2026. No further debits will be requested."],
     ["registration_result", "ko", "[수납피트니스] 홍길동님의 자동이체 계좌(신한은행 ******4321)를 등록하지 못했습니다.\n사유: 예금주 불일치\n계좌를 확인하신 뒤 다시 신청해 주세요."],
-    ["invoice_issued", "ko", "[수납피트니스] 홍길동님, 청구서가 발행되었습니다.\n청구금액: 1,234,500원\n납부기한: 2026년 3월 25일\n청구서 보기: https://sunap.example.kr/i/77"],
-    ["invoice_issued", "en", "[수납피트니스] 홍길동, your invoice has been issued.\nAmount: ₩1,234,500\nDue: 25 Mar 2026\nView the invoice: https://sunap.example.kr/i/77"],
+    ["invoice_issued", "ko", "[수납피트니스] 홍길동님, 청구서가 발행되었습니다.\n청구번호: 2026-000077\n청구금액: 1,234,500원\n납부기한: 2026년 3월 25일\n납부방법: 자동이체 (납부기한에 KB국민은행 계좌에서 출금)\n청구서 보기: https://sunap.example.kr/i/77"],
+    ["invoice_issued", "en", "[수납피트니스] 홍길동, your invoice has been issued.\nInvoice: 2026-000077\nAmount: ₩1,234,500\nDue: 25 Mar 2026\nPayment: automatic debit from your KB국민은행 account on the due date\nView the invoice: https://sunap.example.kr/i/77"],
     ["generic_notice", "ko", "[수납피트니스] 휴관 안내\n3월 1일은 휴관합니다."],
     ["donation_thank_you", "ko", "[나눔재단] 이준호님, 보내주신 첫 후원금 30,000원이 2026년 3월 25일에 잘 전달되었습니다. 따뜻한 마음에 깊이 감사드립니다. 후원금은 약속한 곳에 소중히 쓰겠습니다."],
   ] as const)("renders %s in %s", (code, locale, expected) => {

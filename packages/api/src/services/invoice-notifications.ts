@@ -1,0 +1,85 @@
+import type { BusinessDate, Won } from "@sunap/core";
+import { decryptField, type DbOrTx, type Keyring } from "@sunap/db";
+import { invoiceLinkToken, invoiceUrl } from "./invoice-links.ts";
+import { enqueueMessage } from "./notify-outbox.ts";
+import { PAYER_FIELD_CONTEXT } from "./payer-service.ts";
+
+/** What the engine knows once per run to tell payers about their invoices. */
+export interface InvoiceNoticeSetup {
+  creditorName: string;
+  settlementBankName: string;
+  settlementAccount: string;
+  bankNames: ReadonlyMap<string, string>;
+  baseUrl?: string;
+}
+
+export async function loadInvoiceNoticeSetup(db: DbOrTx, baseUrl?: string): Promise<InvoiceNoticeSetup> {
+  const [org, banks] = await Promise.all([db.organization.findUnique({ where: { id: 1 } }), db.cmsBank.findMany({ select: { code: true, nameKo: true } })]);
+  const bankNames = new Map(banks.map((b) => [b.code, b.nameKo]));
+  return {
+    creditorName: (org?.legalName ?? "Sunap").slice(0, 50),
+    settlementBankName: bankNames.get(org?.settlementBankCode ?? "") ?? org?.settlementBankCode ?? "-",
+    settlementAccount: org?.settlementAccount ?? "",
+    bankNames,
+    baseUrl,
+  };
+}
+
+/** The payer data a notice needs, loaded for many payers at once. */
+export interface NoticePayer {
+  name: string;
+  phoneEnc: string;
+  /** The bank of the payer's registered CMS account, when they pay by auto-debit. */
+  autoDebitBankCode: string | null;
+}
+
+export async function loadNoticePayers(db: DbOrTx, payerIds: readonly number[]): Promise<Map<number, NoticePayer>> {
+  const ids = [...new Set(payerIds)];
+  const [payers, mandates] = await Promise.all([
+    db.payer.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, phoneEnc: true } }),
+    db.cmsRegistration.findMany({ where: { payerId: { in: ids }, status: "registered", consent: { withdrawal: null } }, orderBy: { id: "asc" }, select: { payerId: true, payerAccount: { select: { bankCode: true } } } }),
+  ]);
+  const bankOf = new Map(mandates.map((m) => [m.payerId, m.payerAccount.bankCode]));
+  return new Map(payers.map((p) => [p.id, { name: p.name, phoneEnc: p.phoneEnc, autoDebitBankCode: bankOf.get(p.id) ?? null }]));
+}
+
+/**
+ * Queues the "invoice issued" message in the issuing transaction (sent only if the invoice
+ * commits), keyed by the invoice so a replay queues nothing twice. Returns false when the payer
+ * cannot be reached (no usable phone): the invoice stands, the admin's message log shows nothing.
+ */
+export async function queueInvoiceIssued(
+  tx: DbOrTx,
+  keyring: Keyring,
+  setup: InvoiceNoticeSetup,
+  payer: NoticePayer,
+  invoice: { id: number; payerId: number; number: string; totalWon: Won; dueOn: BusinessDate },
+  now: Date,
+): Promise<boolean> {
+  let phone: string;
+  try {
+    phone = decryptField(keyring, payer.phoneEnc, PAYER_FIELD_CONTEXT.phone);
+  } catch {
+    return false;
+  }
+  const autoDebit = payer.autoDebitBankCode !== null;
+  const variables = {
+    creditorName: setup.creditorName,
+    payerName: payer.name.slice(0, 50),
+    invoiceNumber: invoice.number,
+    amountWon: invoice.totalWon,
+    dueOn: invoice.dueOn,
+    collection: autoDebit ? ("auto_debit" as const) : ("bank_transfer" as const),
+    bankName: (autoDebit ? (setup.bankNames.get(payer.autoDebitBankCode!) ?? payer.autoDebitBankCode!) : setup.settlementBankName).slice(0, 30),
+    ...(autoDebit ? {} : { creditorAccount: setup.settlementAccount }),
+    invoiceUrl: invoiceUrl(invoiceLinkToken(keyring, invoice.id), setup.baseUrl),
+  };
+  try {
+    await enqueueMessage(tx, keyring, { channel: "alimtalk", to: phone, template: "invoice_issued", variables, idempotencyKey: `invoice-issued:v1:${invoice.id}`, now, payerId: invoice.payerId, related: { type: "invoice", id: invoice.id } });
+    return true;
+  } catch (error) {
+    // Refused before anything was written (bad recipient or variable): the invoice still stands.
+    if (error instanceof Error && error.name === "DomainError") return false;
+    throw error;
+  }
+}
