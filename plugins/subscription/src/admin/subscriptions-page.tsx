@@ -1,12 +1,11 @@
 import { Tag } from "antd";
-import { ContractList, useKitTranslate, type ContractRow } from "@sunap/admin-kit";
+import { ContractList, useBusinessToday, useKitTranslate, type ContractRow } from "@sunap/admin-kit";
 import { stateOn } from "../contract/lifecycle.ts";
 import type { SubscriptionTerms } from "../contract/terms.ts";
 import { PLUGIN_ID } from "./client.ts";
 import { STATE_COLORS, stateLabel } from "./labels.ts";
 import { PATHS } from "./paths.ts";
 import { strings } from "./strings.ts";
-import { useBusinessToday } from "./use-today.ts";
 
 /** Every subscription: the kit's server-side contract list, plus the subscription's state today. */
 export function SubscriptionsPage() {
