@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import JSZip from "jszip";
+import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { ContractView } from "@sunap/api";
+// The engine is not exported from the API's index; tests reach it as the core's own tests do.
+import { runBilling } from "../../../packages/api/src/services/billing-engine.ts";
 import { createApiHarness, refusal, type ApiHarness, type CoreCaller } from "@sunap/api/testing";
 import type { PledgeTerms } from "./billing-rules.ts";
 import { donationsRouter } from "./server/router.ts";
@@ -14,6 +18,20 @@ let don: DonationsCaller;
 let donorA = 0;
 let donorB = 0;
 let company = 0;
+let donorC = 0;
+let donorD = 0;
+
+const bill = () => runBilling({ db: h.db, registry: h.billing, keyring: h.keyring, clock: h.clock, trigger: "test" });
+
+async function pdfText(base64: string): Promise<{ pages: number; text: string }> {
+  const pdf = await getDocument({ data: new Uint8Array(Buffer.from(base64, "base64")), useSystemFonts: false, isEvalSupported: false }).promise;
+  let text = "";
+  for (let page = 1; page <= pdf.numPages; page++) {
+    const content = await (await pdf.getPage(page)).getTextContent();
+    text += content.items.map((item) => ("str" in item ? item.str : "")).join("") + "\n";
+  }
+  return { pages: pdf.numPages, text };
+}
 
 const pledgeTerms = (fields: Partial<PledgeTerms> = {}) => ({ kind: "pledge", monthlyAmountWon: 30_000n, dayOfMonth: 25, startOn: "2026-01-01", status: "active", campaign: "WATER", fund: "GENERAL", ...fields });
 
@@ -27,6 +45,8 @@ beforeAll(async () => {
   don = plugin(finance);
   donorA = (await finance.payers.create({ payerCode: "D-001", kind: "individual", name: "이준호", birthDate: "1985-09-30", phone: "010-9876-5432", plugins: ["donations"] })).id;
   donorB = (await finance.payers.create({ payerCode: "D-002", kind: "individual", name: "김하나", birthDate: "1990-01-01", phone: "010-1111-2222", plugins: ["donations"] })).id;
+  donorC = (await finance.payers.create({ payerCode: "D-003", kind: "individual", name: "박서연", birthDate: "1978-01-05", phone: "010-5555-1234", address: "경기도 수원시", plugins: ["donations"] })).id;
+  donorD = (await finance.payers.create({ payerCode: "D-004", kind: "individual", name: "최민수", birthDate: "1969-07-07", phone: "010-7777-8888", plugins: ["donations"] })).id;
   company = (await finance.payers.create({ payerCode: "D-CORP", kind: "business", name: "(주)나눔상사", businessNumber: "220-81-62517", representative: "박대표", phone: "02-555-1234", plugins: ["donations"] })).id;
 });
 afterAll(async () => {
@@ -113,5 +133,126 @@ describe("the donor's consent to give a resident registration number", () => {
     expect((await h.db.donorTaxConsent.findUniqueOrThrow({ where: { payerId: donorA } })).residentNumberEnc).toBeNull();
     expect(await refusal(don.taxConsent.withdraw({ payerId: donorA }))).toMatchObject({ code: "CONFLICT", domainCode: "donations.tax_consent.none" });
     expect((await h.db.auditLog.findMany({ where: { entityType: "donor_tax_consent" }, orderBy: { id: "asc" } })).map((a) => a.action)).toEqual(["donations.tax_consent.give", "donations.tax_consent.withdraw"]);
+  });
+});
+
+describe("the engine bills donations and receipts show what was collected", () => {
+  let giftId = 0;
+  let januaryPaymentId = 0;
+
+  beforeAll(async () => {
+    // A pledge created through the plugin's own flow (the core's contracts router with donation terms) and a gift.
+    await createPledge(donorC, { startOn: "2026-01-01", dayOfMonth: 25, monthlyAmountWon: 30_000n });
+    giftId = (await finance.contracts.create({ pluginId: "donations", payerId: donorC, terms: { kind: "gift", amountWon: 100_000n, on: "2026-02-14", campaign: "WATER" } })).id;
+    await createPledge(donorD, { startOn: "2026-02-01", dayOfMonth: 5, monthlyAmountWon: 10_000n });
+  });
+
+  it("issues the pledge's missed months and the gift once, to donation income without VAT, and again nothing on a second run", async () => {
+    const first = await bill();
+    expect(first.failures).toEqual([]);
+    const invoices = await h.db.invoice.findMany({ where: { payerId: donorC, pluginId: "donations" }, include: { lines: true }, orderBy: { issueOn: "asc" } });
+    expect(invoices.map((i) => [i.periodKey.startsWith("gift-") ? "gift" : i.periodKey, i.totalWon])).toEqual([
+      ["2026-01", 30_000n],
+      ["gift", 100_000n],
+      ["2026-02", 30_000n],
+    ]);
+    expect(invoices.find((i) => i.contractId === giftId)?.periodKey).toBe(`gift-${giftId}`);
+    expect(invoices.flatMap((i) => i.lines.map((l) => l.creditAccount))).toEqual(["donation_income", "donation_income", "donation_income"]);
+    const second = await bill();
+    expect(second.issued).toBe(0);
+    expect(await h.db.invoice.count({ where: { payerId: donorC } })).toBe(3);
+  });
+
+  it("refuses a pledge change from a day whose month was already invoiced", async () => {
+    const pledge = (await finance.contracts.list({ filters: [{ field: "payerId", operator: "eq", value: donorD }] })).data[0]!;
+    await h.setToday("2026-03-05");
+    await bill();
+    expect(await refusal(don.pledges.upgrade({ id: pledge.id, version: pledge.version, effectiveOn: "2026-03-05", monthlyAmountWon: 20_000n }))).toMatchObject({ code: "CONFLICT", domainCode: "donations.pledge.already_invoiced", field: "effectiveOn" });
+    await h.setToday("2026-03-16");
+  });
+
+  it("builds the year's receipt from the payments that reached the donor's donation invoices, not from what was invoiced", async () => {
+    januaryPaymentId = (await finance.payments.record({ payerId: donorC, receivedOn: "2026-01-26", amountWon: 30_000n, method: "bank_transfer", idempotencyKey: "don-pay-0001" })).payment.id;
+    // One transfer settles the gift and February together; 5,000 more stays as customer credit, not a donation.
+    await finance.payments.record({ payerId: donorC, receivedOn: "2026-02-26", amountWon: 135_000n, method: "bank_transfer", idempotencyKey: "don-pay-0002" });
+
+    const page = await don.receipts.list({ year: 2026 });
+    const row = page.data.find((r) => r.payerId === donorC)!;
+    expect(row).toMatchObject({ payerCode: "D-003", payments: 2, collectedWon: 160_000n, serial: null });
+
+    const receipt = await don.receipts.download({ payerId: donorC, year: 2026 });
+    expect(receipt).toMatchObject({ serial: "2026-000001", totalWon: 160_000n, firstIssue: true, contentType: "application/pdf", filename: "donation-receipt_2026-000001_D-003.pdf" });
+    const { text, pages } = await pdfText(receipt.base64);
+    expect(pages).toBe(1);
+    for (const expected of ["기부금 영수증", "박서연", "D-003", "(주)수납테스트", "220-81-62517", "2026-01", "2026-02", "160,000원", "2026-000001"]) expect(text).toContain(expected);
+    expect(await h.db.auditLog.count({ where: { action: "donations.receipt.issue", entityId: "2026-000001" } })).toBe(1);
+  });
+
+  it("re-issues with the same serial, and a voided payment drops out of the receipt in its own month", async () => {
+    await finance.payments.void({ id: januaryPaymentId, reason: "이중 입력" });
+    const again = await don.receipts.download({ payerId: donorC, year: 2026 });
+    expect(again).toMatchObject({ serial: "2026-000001", totalWon: 130_000n, firstIssue: false });
+    const { text } = await pdfText(again.base64);
+    expect(text).not.toContain("2026-01");
+    expect(await h.db.donationReceiptIssue.findMany({ where: { payerId: donorC } })).toMatchObject([{ year: 2026, serial: "2026-000001", totalWon: 130_000n }]);
+  });
+
+  it("refuses a receipt for a donor who paid nothing that year, and for a future year", async () => {
+    expect(await refusal(don.receipts.download({ payerId: donorD, year: 2026 }))).toMatchObject({ domainCode: "donations.receipt.nothing_collected", field: "year" });
+    expect(await refusal(don.receipts.download({ payerId: donorC, year: 2027 }))).toMatchObject({ domainCode: "donations.receipt.bad_year", field: "year" });
+  });
+
+  it("issues every donor's receipt in bulk: one PDF per donor in a ZIP, or one PDF with a page per donor, new donors numbered after the kept ones", async () => {
+    await finance.payments.record({ payerId: donorD, receivedOn: "2026-03-06", amountWon: 20_000n, method: "cash", idempotencyKey: "don-pay-0003" });
+    const zip = await don.receipts.downloadAll({ year: 2026, format: "zip" });
+    expect(zip).toMatchObject({ count: 2, filename: "donation-receipts_2026.zip", contentType: "application/zip" });
+    const files = Object.keys((await JSZip.loadAsync(Buffer.from(zip.base64!, "base64"))).files).sort();
+    expect(files).toEqual(["donation-receipt_2026-000001_D-003.pdf", "donation-receipt_2026-000002_D-004.pdf"]);
+    const combined = await don.receipts.downloadAll({ year: 2026, format: "pdf" });
+    const { pages, text } = await pdfText(combined.base64!);
+    expect(pages).toBe(2);
+    expect(text).toContain("최민수");
+    expect((await don.receipts.list({ year: 2026, filters: [{ field: "issued", operator: "eq", value: "true" }] })).total).toBe(2);
+  });
+
+  it("exports the issuance list with a consenting donor's full resident number, logged in the access log with the reason", async () => {
+    const { version } = await don.taxConsent.terms();
+    await don.taxConsent.give({ payerId: donorC, residentRegistrationNumber: "780105-2345678", termsVersion: version });
+    expect(await refusal(don.issuanceList.export({ year: 2026, reason: " " }))).toMatchObject({ domainCode: "donations.export.reason_required", field: "reason" });
+    expect(await refusal(plugin(h.callerFor("auditor")).issuanceList.export({ year: 2026, reason: "연말정산" }))).toMatchObject({ code: "FORBIDDEN" });
+    expect(await h.db.personalDataAccess.count({ where: { action: "donations.issuance_list.export" } })).toBe(0);
+
+    const exported = await don.issuanceList.export({ year: 2026, reason: "2026 연말정산 간소화 제출" });
+    expect(exported).toMatchObject({ rows: 2, withResidentNumber: 1, filename: "donation-receipt-issuance_2026.csv" });
+    const csv = Buffer.from(exported.base64, "base64").toString("utf8");
+    const lines = csv.replace(/^\uFEFF/, "").trim().split("\r\n");
+    expect(lines[0]).toContain("주민등록번호");
+    expect(lines[1]).toContain("2026-000001");
+    expect(lines[1]).toContain("780105-2345678");
+    expect(lines[1]).toContain("130000");
+    expect(lines[2]).toContain("D-004");
+    expect(lines[2]).not.toMatch(/\d{6}-\d{7}/);
+    const access = await h.db.personalDataAccess.findMany({ where: { action: "donations.issuance_list.export" }, orderBy: { id: "asc" } });
+    expect(access.map((a) => [a.payerId, a.reason.startsWith("2026 연말정산 간소화 제출")])).toEqual([
+      [null, true],
+      [donorC, true],
+    ]);
+    expect(JSON.stringify(await h.db.auditLog.findMany({ where: { action: "donations.issuance_list.export" } }))).not.toContain("2345678");
+  });
+
+  it("queues the thank-you once per donor after the first collected gift, found again by the outbox's related donor", async () => {
+    const run = await don.thankYou.run({});
+    expect(run).toMatchObject({ queued: 2, unreachable: 0 });
+    const messages = await h.db.notifyMessage.findMany({ where: { templateCode: "donation_thank_you" }, orderBy: { payerId: "asc" } });
+    expect(messages.map((m) => [m.payerId, m.relatedType, m.relatedId])).toEqual([
+      [donorC, "donations.donor", String(donorC)],
+      [donorD, "donations.donor", String(donorD)],
+    ]);
+    // donorC's voided January payment was never collected: the first gift thanked is February's transfer, as far as it reached donations (not the 5,000 kept as credit).
+    expect(messages[0]!.body).toContain("130,000원이 2026년 2월 26일");
+    expect(messages[0]!.body).not.toContain("2345678");
+    expect(await don.thankYou.run({})).toMatchObject({ queued: 0 });
+    expect(await h.db.notifyMessage.count({ where: { templateCode: "donation_thank_you" } })).toBe(2);
+    expect((await don.donors.summary({ payerId: donorC })).thankYou).toMatchObject({ status: "queued" });
   });
 });

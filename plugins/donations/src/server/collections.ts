@@ -14,7 +14,8 @@ export interface DonorCollections {
  * What each donor actually paid in a span, from the ledger: the receivable lines naming the
  * donor's invoices of this plugin, other than the invoice's own entry, its void and write-offs
  * (money not received) — that is, payments and applied credit (credits, counted positive) and
- * their reversals or refunds (debits, counted negative). One payment per ledger entry and day, however many invoices it settled. Store
+ * their reversals or refunds (debits, counted negative; a reversal is dated like the payment it
+ * reverses). One payment per ledger entry and day, however many invoices it settled. Store
  * owners see only their stores' invoices.
  */
 export async function collectedByDonor(
@@ -24,21 +25,24 @@ export async function collectedByDonor(
 ): Promise<DonorCollections[]> {
   const payerFilter = options.payerIds ? Prisma.sql`AND i.payer_id IN (${Prisma.join(options.payerIds.length ? [...options.payerIds] : [-1])})` : Prisma.empty;
   const storeFilter = options.storeScope ? Prisma.sql`AND i.store_id IN (${Prisma.join(options.storeScope.length ? [...options.storeScope] : [-1])})` : Prisma.empty;
+  // A reversal (a voided payment) counts on the day of the payment it reverses: the payment was
+  // never collected, so the pair cancels out in that month instead of leaving a negative month.
   const rows = await db.$queryRaw<{ payer_id: number; entry_id: number; on: Date; amount: bigint }[]>`
-    SELECT i.payer_id, l.entry_id, l.effective_on AS "on", -SUM(l.amount_won)::bigint AS amount
+    SELECT i.payer_id, l.entry_id, COALESCE(r.effective_on, l.effective_on) AS "on", -SUM(l.amount_won)::bigint AS amount
       FROM journal_line l
       JOIN invoice i ON i.id = l.invoice_id
       JOIN journal_entry e ON e.id = l.entry_id
+      LEFT JOIN journal_entry r ON r.id = e.reverses_entry_id
      WHERE i.plugin_id = ${donationsManifest.id}
        AND l.account_code = 'receivables'
        AND l.entry_id <> i.entry_id
        AND (i.void_entry_id IS NULL OR l.entry_id <> i.void_entry_id)
        AND e.kind NOT LIKE 'write_off%'
-       AND l.effective_on BETWEEN ${span.from}::date AND ${span.through}::date
+       AND COALESCE(r.effective_on, l.effective_on) BETWEEN ${span.from}::date AND ${span.through}::date
        ${payerFilter} ${storeFilter}
-     GROUP BY i.payer_id, l.entry_id, l.effective_on
+     GROUP BY i.payer_id, l.entry_id, COALESCE(r.effective_on, l.effective_on)
     HAVING SUM(l.amount_won) <> 0
-     ORDER BY i.payer_id, l.effective_on, l.entry_id`;
+     ORDER BY i.payer_id, 3, l.entry_id`;
   const byPayer = new Map<number, DonorCollections>();
   for (const row of rows) {
     const donor = byPayer.get(row.payer_id) ?? { payerId: row.payer_id, payments: [], collectedWon: 0n };

@@ -19,7 +19,8 @@ export interface ThankYouRun {
  * thanked yet — found by the outbox row whose related entity is the donor. Idempotent twice
  * over: the search skips thanked donors, and the message key `donation-thank-you:v1:<payer>`
  * makes a concurrent second run queue nothing more. The amount and day are the donor's first
- * collection (the first ledger entry that paid one of their donation invoices). Runs in the
+ * collection (the first ledger entry that paid one of their donation invoices and was not
+ * voided). Runs in the
  * caller's transaction, which records the run in the audit log.
  */
 export async function queueThankYouMessages(db: Tx, keyring: Keyring, input: { now: Date; today: BusinessDate; payerIds?: readonly number[] }): Promise<ThankYouRun> {
@@ -35,6 +36,7 @@ export async function queueThankYouMessages(db: Tx, keyring: Keyring, input: { n
          AND l.entry_id <> i.entry_id
          AND (i.void_entry_id IS NULL OR l.entry_id <> i.void_entry_id)
          AND e.kind NOT LIKE 'write_off%'
+         AND NOT EXISTS (SELECT 1 FROM journal_entry v WHERE v.reverses_entry_id = l.entry_id)
          AND l.effective_on <= ${input.today}::date
        GROUP BY i.payer_id, l.entry_id, l.effective_on
       HAVING SUM(l.amount_won) < 0
