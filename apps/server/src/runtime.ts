@@ -2,7 +2,7 @@ import path from "node:path";
 import pg from "pg";
 import type { Logger } from "pino";
 import { CORE_ACCOUNTS } from "@sunap/core";
-import { AppClock, BillingRegistry, coreJobs, createConsentJobs, createNotifyDispatchJob } from "@sunap/api";
+import { AppClock, BillingRegistry, coreJobs, createBillingJob, createConsentJobs, createNotifyDispatchJob } from "@sunap/api";
 import { applyMigrations, createDb, syncChartOfAccounts, type Db, type Keyring } from "@sunap/db";
 import { startWorker, type RunningWorker } from "@sunap/worker";
 import type { FastifyInstance } from "fastify";
@@ -76,7 +76,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 
   let worker: RunningWorker | undefined;
   if (options.runWorker) {
-    worker = await startWorker({ connectionString: options.databaseUrl, db, clock, log, jobs: [...coreJobs, createNotifyDispatchJob(options.keyring), ...createConsentJobs(options.keyring), ...serverPlugins.flatMap((p) => p.jobs)], billing, timeZone: clock.timeZone });
+    worker = await startWorker({ connectionString: options.databaseUrl, db, clock, log, jobs: [...coreJobs, createNotifyDispatchJob(options.keyring), createBillingJob(options.keyring), ...createConsentJobs(options.keyring), ...serverPlugins.flatMap((p) => p.jobs)], billing, timeZone: clock.timeZone });
   }
 
   let http: FastifyInstance | undefined;

@@ -18,6 +18,8 @@ import { registrationsRouter } from "./routers/registrations-router.ts";
 import { messagesRouter } from "./routers/messages-router.ts";
 import { contractsRouter } from "./routers/contracts-router.ts";
 import { pluginSettingsRouter } from "./routers/plugin-settings-router.ts";
+import { billingRouter } from "./routers/billing-router.ts";
+import { invoicesRouter } from "./routers/invoices-router.ts";
 
 /** The core's routers. Plugins' sub-routers are mounted beside these by the server's registry. */
 export const coreRouters = {
@@ -41,6 +43,8 @@ export const coreRouters = {
   registrations: registrationsRouter,
   contracts: contractsRouter,
   pluginSettings: pluginSettingsRouter,
+  billing: billingRouter,
+  invoices: invoicesRouter,
 };
 
 export const coreRouter = router(coreRouters);

@@ -334,11 +334,27 @@ const AUDITED: Record<string, AuditedMutation> = {
   },
   "contracts.updateTerms": {
     as: () => h.users.finance,
-    run: (c) => c.contracts.updateTerms({ id: contractId, version: 2, terms: { meterCode: "AUD-2", startOn: "2026-01-01", baseFeeWon: 12_000n, unitPriceWon: 100n }, reason: "요금 인상" }),
+    run: (c) => c.contracts.updateTerms({ id: contractId, version: 2, terms: { meterCode: "AUD-2", startOn: "2026-02-01", baseFeeWon: 12_000n, unitPriceWon: 100n }, reason: "요금 인상" }),
     expected: { action: "contract.update_terms", entityType: "contract", entityId: () => String(contractId) },
     check: (r) => {
       expect(r.before).toMatchObject({ version: 2, terms: { meterCode: "AUD-1" } });
       expect(r.after).toMatchObject({ version: 3, terms: { meterCode: "AUD-2", baseFeeWon: { $bigint: "12000" } }, reason: "요금 인상" });
+    },
+  },
+  "billing.runNow": {
+    as: () => h.users.finance,
+    run: (c) => c.billing.runNow({ wait: true }),
+    expected: { action: "billing.run_now", entityType: "billing_run" },
+    check: (r) => expect(r.after).toEqual({ runOn: HARNESS_TODAY }),
+  },
+  "invoices.void": {
+    as: () => h.users.finance,
+    run: async (c) => c.invoices.void({ id: (await h.db.invoice.findFirstOrThrow({ where: { contractId } })).id, reason: "요금 착오" }),
+    expected: { action: "invoice.void", entityType: "invoice" },
+    check: (r) => {
+      // The contract's one invoice (February, 12,000원 + VAT), unpaid: nothing moves to customer credit.
+      expect(r.before).toMatchObject({ totalWon: "13200", openWon: "13200", voided: false });
+      expect(r.after).toMatchObject({ creditedWon: "0", reason: "요금 착오", voidEntryId: expect.any(Number) });
     },
   },
   "contracts.end": {
