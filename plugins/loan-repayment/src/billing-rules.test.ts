@@ -150,4 +150,13 @@ describe("loan billing rules: periods and charges", () => {
     expect(loanBillingRules.describe(terms, "ko")).toBe("10,000,000원 · 연 5.5% · 12개월 · 원리금균등분할상환");
     expect(loanBillingRules.describe(terms, "en")).toBe("₩10,000,000 at 5.5% for 12 months, equal installments");
   });
+
+  it("tells the engine to look again on the 5th after a due date not yet billed, without billing on assumptions", () => {
+    const inputs: LoanInputs = { installments: [], loadedThrough: "2026-02-20" };
+    const ahead = loanBillingRules.periods(context(terms, inputs), "2026-12-31");
+    // Installment 1 (due Feb 25) is not billed yet: if it stays unpaid, February's overdue interest is billed on March 5.
+    expect(ahead.find((p) => p.key === "overdue-2026-02")?.issueOn).toBe("2026-03-05");
+    // As of the day the ledger was read, nothing overdue is billed.
+    expect(loanBillingRules.periods(context(terms, inputs), "2026-02-20").some((p) => p.key.startsWith("overdue-"))).toBe(false);
+  });
 });

@@ -9,6 +9,8 @@ import { monthsFromFirstDue, overdueInMonth, type InstallmentDebt, type OverdueR
 /** What a billing run loads for one loan (see `loadLoanInputs`): its installment invoices and what was paid on them, by day. */
 export interface LoanInputs {
   installments: readonly InstallmentDebt[];
+  /** The ledger was read up to this day; later days are not known yet. */
+  loadedThrough?: BusinessDate;
 }
 
 export const NO_LOAN_INPUTS: LoanInputs = { installments: [] };
@@ -60,14 +62,30 @@ function prepaymentPeriods(book: LoanBook): BillingPeriod[] {
   return book.prepayments.map((prepayment, index) => ({ key: prepaymentKey(index), start: prepayment.date, end: prepayment.date, issueOn: prepayment.date, dueOn: prepayment.date }));
 }
 
+/**
+ * Installments due but not billed as of the day the ledger was read, taken as unpaid. Only months
+ * billed after that day see them: this tells the engine when to look again (the 5th after a due
+ * date), never what to bill — on that day it reads the ledger again.
+ */
+function assumedUnpaid(book: LoanBook, inputs: LoanInputs, through: BusinessDate): InstallmentDebt[] {
+  if (inputs.loadedThrough === undefined || through <= inputs.loadedThrough) return [];
+  const billed = new Set(inputs.installments.map((debt) => debt.number));
+  return book.schedule.installments
+    .filter((installment) => !billed.has(installment.number) && installment.dueOn! <= through)
+    .map((installment) => ({ number: installment.number, dueOn: installment.dueOn!, graceUntil: installment.dueOn!, movements: [{ on: installment.dueOn!, amountWon: installment.paymentWon }] }));
+}
+
 /** One overdue-interest period per month in which an installment was overdue, once the month is billable. */
-function overduePeriods(terms: LoanContractTerms, settings: LoanSettings, inputs: LoanInputs, through: BusinessDate): BillingPeriod[] {
+function overduePeriods(book: LoanBook, settings: LoanSettings, inputs: LoanInputs, through: BusinessDate): BillingPeriod[] {
+  const terms = book.terms;
   const rates = overdueRatesOf(terms, settings);
+  const future = assumedUnpaid(book, inputs, through);
   const periods: BillingPeriod[] = [];
-  for (const month of monthsFromFirstDue(inputs.installments, monthOf(through))) {
+  for (const month of monthsFromFirstDue([...inputs.installments, ...future], monthOf(through))) {
     const issueOn = overdueIssueOn(month, settings);
     if (issueOn > through) break;
-    if (overdueInMonth(inputs.installments, month, issueOn, rates).length === 0) continue;
+    const known = inputs.loadedThrough === undefined || issueOn <= inputs.loadedThrough;
+    if (overdueInMonth(known ? inputs.installments : [...inputs.installments, ...future], month, issueOn, rates).length === 0) continue;
     periods.push({ key: overdueKey(month), start: `${month}-01`, end: lastDayOf(month), issueOn, dueOn: nextRepaymentDateOnOrAfter(issueOn, terms.repaymentDay) });
   }
   return periods;
@@ -112,7 +130,7 @@ export const loanBillingRules = defineBillingRules<LoanContractTerms, LoanSettin
   describe: describeLoan,
   periods({ terms, settings, inputs }, through) {
     const book = loanBook(terms);
-    const all = [...installmentPeriods(book), ...prepaymentPeriods(book), ...overduePeriods(terms, settings, inputs ?? NO_LOAN_INPUTS, through)];
+    const all = [...installmentPeriods(book), ...prepaymentPeriods(book), ...overduePeriods(book, settings, inputs ?? NO_LOAN_INPUTS, through)];
     return all.filter((period) => period.issueOn <= through).sort((a, b) => (a.issueOn === b.issueOn ? a.key.localeCompare(b.key) : a.issueOn < b.issueOn ? -1 : 1));
   },
   charges({ terms, settings, inputs }, period) {

@@ -31,7 +31,7 @@ export async function loadLoanInputs(db: DbOrTx, contract: { id: number }, throu
     select: { id: true, periodKey: true, dueOn: true },
     orderBy: { id: "asc" },
   });
-  if (invoices.length === 0) return { installments: [] };
+  if (invoices.length === 0) return { installments: [], loadedThrough: through };
   const lines = await db.journalLine.findMany({
     where: { invoiceId: { in: invoices.map((i) => i.id) }, accountCode: "receivables", effectiveOn: { lte: businessDateToDb(through) } },
     select: { invoiceId: true, effectiveOn: true, amountWon: true },
@@ -49,5 +49,5 @@ export async function loadLoanInputs(db: DbOrTx, contract: { id: number }, throu
       movements: lines.filter((line) => line.invoiceId === invoice.id).map((line) => ({ on: businessDateFromDb(line.effectiveOn), amountWon: line.amountWon })),
     });
   }
-  return { installments };
+  return { installments, loadedThrough: through };
 }

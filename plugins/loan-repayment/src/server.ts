@@ -1,11 +1,28 @@
-import { defineServerPlugin } from "@sunap/api";
+import { defineServerBilling, defineServerPlugin } from "@sunap/api";
+import { loanBillingRules } from "./billing-rules.ts";
 import { loanRepaymentManifest } from "./manifest.ts";
+import { seedLoanDemo } from "./demo-seed.ts";
+import { loadLoanInputs } from "./loan-inputs.ts";
+import { loanRouter } from "./loan-router.ts";
 
-/** Server half. Charges, contracts and the plugin's own router arrive with the billing engine. */
+/**
+ * Server half: loans billed by the core engine (installments, prepayments, monthly overdue
+ * interest from the ledger), the `loan-repayment.*` router and demo loans. Overdue interest needs
+ * no job of its own: it is a period the daily billing run finds from the ledger (see billing-rules.ts).
+ */
 export const loanRepaymentPlugin = defineServerPlugin({
   manifest: loanRepaymentManifest,
+  billing: defineServerBilling({ rules: loanBillingRules, loadInputs: loadLoanInputs }),
+  router: loanRouter,
   jobs: [],
+  seedDemo: seedLoanDemo,
 });
+
+export { loanBillingRules } from "./billing-rules.ts";
+export type { LoanInputs } from "./billing-rules.ts";
+export { LoanContractSchema, LoanSettingsSchema } from "./loan-contract.ts";
+export type { LoanContractTerms, LoanSettings } from "./loan-contract.ts";
+export type { LoanRouter } from "./loan-router.ts";
 
 // The loan mathematics: pure functions, usable without a database (the `loan-schedule` command).
 export { loanSchedule, amortize, schedulePeriods, scheduleTotals } from "./loan-schedule.ts";
