@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chargeTotal } from "@sunap/core";
-import { createApiHarness, refusal, type ApiHarness, type CoreCaller } from "@sunap/api/testing";
+import { createApiHarness, procedurePaths, refusal, type ApiHarness, type CoreCaller } from "@sunap/api/testing";
 import type { ContractView } from "@sunap/api";
 import { subscriptionRouter } from "./router.ts";
 import { subscriptionPlugin } from "./server.ts";
@@ -172,5 +172,44 @@ describe("who may do what", () => {
     expect(await refusal(owner.subscriptions.schedule({ id: inB.id }))).toMatchObject({ code: "FORBIDDEN", domainCode: "auth.store_forbidden" });
     expect(await refusal(owner.subscriptions.pause({ id: inA.id, version: inA.version, from: "2026-04-01" }))).toMatchObject({ code: "FORBIDDEN", domainCode: "auth.forbidden" });
     expect(await refusal(owner.plans.create({ ...gym, code: "OWNER" }))).toMatchObject({ code: "FORBIDDEN" });
+  });
+});
+
+describe("the audit log", () => {
+  /** Each mutation of the router, run once on a fresh subscription, and the audit record it must leave in its transaction. */
+  const cases: Record<string, { run: (c: { id: number; version: number }) => Promise<{ id: number }>; action: string; entityType: string }> = {
+    "plans.create": { run: () => sub.plans.create({ ...gym, code: "AUDIT_PLAN" }), action: "subscription.plan.create", entityType: "subscription_plan" },
+    "plans.update": { run: async () => sub.plans.update({ id: (await sub.plans.list({ filters: [{ field: "code", operator: "eq", value: "AUDIT_PLAN" }] })).data[0]!.id, values: { ...gym, code: "AUDIT_PLAN", priceWon: 1n } }), action: "subscription.plan.update", entityType: "subscription_plan" },
+    "plans.setActive": { run: async () => sub.plans.setActive({ id: (await sub.plans.list({ filters: [{ field: "code", operator: "eq", value: "AUDIT_PLAN" }] })).data[0]!.id, active: false }), action: "subscription.plan.deactivate", entityType: "subscription_plan" },
+    "subscriptions.start": { run: () => sub.subscriptions.start({ payerId: payerA, planCode: "GYM_BASIC", startOn: "2026-01-01" }), action: "contract.create", entityType: "contract" },
+    "subscriptions.pause": { run: (c) => sub.subscriptions.pause({ ...c, from: "2026-05-01" }), action: "contract.update_terms", entityType: "contract" },
+    "subscriptions.resume": { run: async (c) => sub.subscriptions.resume({ id: c.id, version: (await sub.subscriptions.pause({ ...c, from: "2026-05-01" })).version, on: "2026-06-01" }), action: "contract.update_terms", entityType: "contract" },
+    "subscriptions.cancel": { run: (c) => sub.subscriptions.cancel({ ...c, on: "2026-05-01", mode: "now" }), action: "contract.update_terms", entityType: "contract" },
+    "subscriptions.changePlan": { run: (c) => sub.subscriptions.changePlan({ ...c, planCode: "GYM_PLUS", effectiveOn: "2026-05-01" }), action: "contract.update_terms", entityType: "contract" },
+    "subscriptions.addDiscount": { run: (c) => sub.subscriptions.addDiscount({ ...c, discount: { kind: "fixed", amountWon: 1_000n } }), action: "contract.update_terms", entityType: "contract" },
+  };
+
+  it("has a case for every mutation of the router", () => {
+    expect(Object.keys(cases).sort()).toEqual(procedurePaths(subscriptionRouter, "mutation"));
+  });
+
+  for (const [path, c] of Object.entries(cases)) {
+    it(`${path} leaves one precise ${c.action} record naming the actor`, async () => {
+      const fresh = await sub.subscriptions.start({ payerId: payerA, planCode: "GYM_BASIC", startOn: "2026-01-01" });
+      const before = await h.db.auditLog.aggregate({ _max: { id: true } });
+      const result = await c.run({ id: fresh.id, version: fresh.version });
+      const records = await h.db.auditLog.findMany({ where: { id: { gt: before._max.id ?? 0 } }, orderBy: { id: "asc" } });
+      const last = records.at(-1)!;
+      expect(last).toMatchObject({ action: c.action, entityType: c.entityType, entityId: String(result.id), actorEmail: h.users.finance.email });
+      // The service wrote the precise record itself: no generic one from the middleware besides it.
+      expect(records.filter((r) => r.action === `subscription.${path}`)).toEqual([]);
+    });
+  }
+
+  it("writes no record when a step is refused", async () => {
+    const fresh = await sub.subscriptions.start({ payerId: payerA, planCode: "GYM_BASIC", startOn: "2026-01-01" });
+    const before = await h.db.auditLog.count();
+    await refusal(sub.subscriptions.resume({ id: fresh.id, version: fresh.version, on: "2026-05-01" }));
+    expect(await h.db.auditLog.count()).toBe(before);
   });
 });
