@@ -213,6 +213,10 @@ describe("the engine bills donations and receipts show what was collected", () =
     expect(pages).toBe(2);
     expect(text).toContain("최민수");
     expect((await don.receipts.list({ year: 2026, filters: [{ field: "issued", operator: "eq", value: "true" }] })).total).toBe(2);
+    expect((await h.db.auditLog.findMany({ where: { action: "donations.receipt.issue_all" } })).map((a) => a.after)).toEqual([
+      { year: 2026, receipts: 2, newlyIssued: 1 },
+      { year: 2026, receipts: 2, newlyIssued: 0 },
+    ]);
   });
 
   it("exports the issuance list with a consenting donor's full resident number, logged in the access log with the reason", async () => {
@@ -252,6 +256,10 @@ describe("the engine bills donations and receipts show what was collected", () =
     expect(messages[0]!.body).toContain("130,000원이 2026년 2월 26일");
     expect(messages[0]!.body).not.toContain("2345678");
     expect(await don.thankYou.run({})).toMatchObject({ queued: 0 });
+    expect((await h.db.auditLog.findMany({ where: { action: "donations.thank_you.run" }, orderBy: { id: "asc" } })).map((a) => a.after)).toEqual([
+      { queued: 2, unreachable: 0 },
+      { queued: 0, unreachable: 0 },
+    ]);
     expect(await h.db.notifyMessage.count({ where: { templateCode: "donation_thank_you" } })).toBe(2);
     expect((await don.donors.summary({ payerId: donorC })).thankYou).toMatchObject({ status: "queued" });
   });
