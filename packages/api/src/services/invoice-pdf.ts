@@ -190,20 +190,15 @@ export function invoiceLayoutText(layout: InvoiceLayout): string[] {
   ];
 }
 
-const PAGE = { width: 595.28, height: 841.89, margin: 48 };
-const CONTENT_WIDTH = PAGE.width - 2 * PAGE.margin;
+export const PAGE = { width: 595.28, height: 841.89, margin: 48 };
+export const CONTENT_WIDTH = PAGE.width - 2 * PAGE.margin;
 const COLUMNS = [150, 230, CONTENT_WIDTH - 380] as const;
-const ACCENT = "#1f3a5f";
-const RULE = "#c8d0da";
+export const ACCENT = "#1f3a5f";
+export const RULE = "#c8d0da";
 
-export function renderInvoicePdf(document: InvoiceDocument): Promise<Buffer> {
-  const layout = invoiceLayout(document);
-  const doc = new PDFDocument({
-    size: "A4",
-    margin: PAGE.margin,
-    bufferPages: true,
-    info: { Title: `${layout.title} ${document.number}`, Author: document.creditor.legalName, Subject: layout.subtitle },
-  });
+/** An A4 document with the Korean fonts registered ("ko", "ko-bold") and its bytes collected. */
+export function openStatementPdf(info: { Title: string; Author: string; Subject: string }): { doc: PDFKit.PDFDocument; done: Promise<Buffer> } {
+  const doc = new PDFDocument({ size: "A4", margin: PAGE.margin, bufferPages: true, info });
   doc.registerFont("ko", FONT_REGULAR);
   doc.registerFont("ko-bold", FONT_BOLD);
   const chunks: Buffer[] = [];
@@ -212,6 +207,36 @@ export function renderInvoicePdf(document: InvoiceDocument): Promise<Buffer> {
     doc.on("end", () => resolve(Buffer.concat(chunks)));
     doc.on("error", reject);
   });
+  return { doc, done };
+}
+
+/** A rubber stamp (완납, 무효…) across the first page, below the parties: unmistakable on paper and on screen. */
+export function drawStamp(doc: PDFKit.PDFDocument, text: string, centreY = 330): void {
+  doc.switchToPage(doc.bufferedPageRange().start);
+  doc.save();
+  doc.rotate(-18, { origin: [PAGE.width / 2, centreY] });
+  doc.roundedRect(PAGE.width / 2 - 90, centreY - 30, 180, 60, 8).lineWidth(3).strokeColor("#c62828").strokeOpacity(0.75).stroke();
+  doc.font("ko-bold").fontSize(34).fillColor("#c62828").fillOpacity(0.75).text(text, PAGE.width / 2 - 90, centreY - 23, { width: 180, align: "center", lineBreak: false });
+  doc.restore();
+}
+
+/** The footer text and "page / pages" on every page, inside the bottom margin. */
+export function drawFooters(doc: PDFKit.PDFDocument, text: string): void {
+  const left = PAGE.margin;
+  const range = doc.bufferedPageRange();
+  for (let page = range.start; page < range.start + range.count; page++) {
+    doc.switchToPage(page);
+    doc.page.margins.bottom = 0; // the footer sits in the bottom margin; writing there must not open a page
+    const footerY = PAGE.height - PAGE.margin - 30;
+    doc.moveTo(left, footerY - 4).lineTo(left + CONTENT_WIDTH, footerY - 4).strokeColor(RULE).lineWidth(0.5).stroke();
+    doc.font("ko").fontSize(7.5).fillColor("#555").text(text, left, footerY, { width: CONTENT_WIDTH - 50, height: 28, lineBreak: true });
+    doc.text(`${page - range.start + 1} / ${range.count}`, left + CONTENT_WIDTH - 45, footerY, { width: 45, align: "right", lineBreak: false });
+  }
+}
+
+export function renderInvoicePdf(document: InvoiceDocument): Promise<Buffer> {
+  const layout = invoiceLayout(document);
+  const { doc, done } = openStatementPdf({ Title: `${layout.title} ${document.number}`, Author: document.creditor.legalName, Subject: layout.subtitle });
 
   const left = PAGE.margin;
   const bottom = PAGE.height - PAGE.margin - 40; // room for the footer
@@ -319,27 +344,8 @@ export function renderInvoicePdf(document: InvoiceDocument): Promise<Buffer> {
     y = Math.max(doc.y, y + 12) + 2;
   }
 
-  if (layout.stamp) {
-    // A rubber stamp over the first page's lines table: unmistakable on paper and on screen.
-    const range = doc.bufferedPageRange();
-    doc.switchToPage(range.start);
-    doc.save();
-    doc.rotate(-18, { origin: [PAGE.width / 2, 330] });
-    doc.roundedRect(PAGE.width / 2 - 90, 300, 180, 60, 8).lineWidth(3).strokeColor("#c62828").strokeOpacity(0.75).stroke();
-    doc.font("ko-bold").fontSize(34).fillColor("#c62828").fillOpacity(0.75).text(layout.stamp, PAGE.width / 2 - 90, 307, { width: 180, align: "center", lineBreak: false });
-    doc.restore();
-  }
-
-  // Footer on every page: the creditor's text and the page number
-  const range = doc.bufferedPageRange();
-  for (let page = range.start; page < range.start + range.count; page++) {
-    doc.switchToPage(page);
-    doc.page.margins.bottom = 0; // the footer sits in the bottom margin; writing there must not open a page
-    const footerY = PAGE.height - PAGE.margin - 30;
-    doc.moveTo(left, footerY - 4).lineTo(left + CONTENT_WIDTH, footerY - 4).strokeColor(RULE).lineWidth(0.5).stroke();
-    doc.font("ko").fontSize(7.5).fillColor("#555").text(layout.footer.join("  ·  "), left, footerY, { width: CONTENT_WIDTH - 50, height: 28, lineBreak: true });
-    doc.text(`${page - range.start + 1} / ${range.count}`, left + CONTENT_WIDTH - 45, footerY, { width: 45, align: "right", lineBreak: false });
-  }
+  if (layout.stamp) drawStamp(doc, layout.stamp);
+  drawFooters(doc, layout.footer.join("  ·  "));
   doc.end();
   return done;
 }

@@ -227,6 +227,40 @@ describe("GET /i/:token (the payer's link)", () => {
   });
 });
 
+describe("GET /api/payments/:id/receipt.pdf", () => {
+  it("gives staff the receipt with the amount, the invoices settled and the credit kept; a store owner sees their store's part only", async () => {
+    const payer = await h.callerFor("finance").payers.create({ payerCode: "INV-PDF-RCPT", kind: "individual", name: "이영수", birthDate: "1979-09-09", phone: "010-5555-1212" });
+    const inA = await issueFixtureInvoice(h.db, { payerId: payer.id, storeId: h.stores.a.id, issueOn: "2026-03-01", dueOn: "2026-03-10", totalWon: 11_000n, number: "RC-A-1" });
+    const inB = await issueFixtureInvoice(h.db, { payerId: payer.id, storeId: h.stores.b.id, issueOn: "2026-03-01", dueOn: "2026-03-12", totalWon: 22_000n, number: "RC-B-1" });
+    const audit = auditSink({ actor: { id: h.users.finance.id, email: h.users.finance.email, ip: null }, audit: { written: false } });
+    const service = new PaymentService(h.db, h.keyring);
+    const { payment } = await service.record({ payerId: payer.id, receivedOn: h.clock.today(), amountWon: 40_000n, method: "bank_transfer", reference: "이영수", memo: "", idempotencyKey: "inv-pdf-rcpt-1", allocation: { kind: "oldest_due" } }, h.clock.today(), h.users.finance.id, audit);
+    expect(payment.allocations.map((a) => a.invoiceId)).toEqual([inA.id, inB.id]);
+
+    const response = await fetch(`${base}/api/payments/${payment.id}/receipt.pdf`, { headers: as("finance") });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-disposition")).toBe(`attachment; filename="receipt-R-${String(payment.id).padStart(6, "0")}.pdf"`);
+    const text = await pdfText(Buffer.from(await response.arrayBuffer()));
+    for (const expected of ["영수증", "40,000원", "RC-A-1", "11,000원", "RC-B-1", "22,000원", "선수금으로 보관", "7,000원", "계좌이체", "이영수"]) expect(text).toContain(expected);
+
+    const owner = await pdfText(Buffer.from(await (await fetch(`${base}/api/payments/${payment.id}/receipt.pdf`, { headers: as("store_owner") })).arrayBuffer()));
+    expect(owner).toContain("RC-A-1");
+    expect(owner).not.toContain("RC-B-1");
+    expect(owner).toContain("기타 청구서 적용");
+
+    const onlyB = await issueFixtureInvoice(h.db, { payerId: payer.id, storeId: h.stores.b.id, issueOn: "2026-03-01", dueOn: "2026-03-13", totalWon: 5_000n, number: "RC-B-2" });
+    const other = await service.record({ payerId: payer.id, receivedOn: h.clock.today(), amountWon: 5_000n, method: "cash", reference: "", memo: "", idempotencyKey: "inv-pdf-rcpt-2", allocation: { kind: "chosen", allocations: [{ invoiceId: onlyB.id, amountWon: 5_000n }] } }, h.clock.today(), h.users.finance.id, audit);
+    expect((await fetch(`${base}/api/payments/${other.payment.id}/receipt.pdf`, { headers: as("store_owner") })).status).toBe(404);
+    expect((await fetch(`${base}/api/payments/${other.payment.id}/receipt.pdf`)).status).toBe(401);
+    expect((await fetch(`${base}/api/payments/999999/receipt.pdf`, { headers: as("finance") })).status).toBe(404);
+
+    await service.void({ id: other.payment.id, reason: "입력 오류" }, h.clock.today(), h.clock.now(), h.users.finance.id, audit);
+    const voided = await pdfText(Buffer.from(await (await fetch(`${base}/api/payments/${other.payment.id}/receipt.pdf`, { headers: as("auditor") })).arrayBuffer()));
+    expect(voided).toContain("취소");
+    expect(voided).toContain(`${h.clock.today()} · 입력 오류`);
+  });
+});
+
 describe("invoice document", () => {
   it("says the invoice will be debited from the payer's registered CMS account on the due date", async () => {
     const finance = h.callerFor("finance");
