@@ -53,6 +53,13 @@ describe("HTTP server", () => {
     expect(await page.text()).toContain("Sunap admin");
   });
 
+  it("mounts the invoice PDF routes: staff download needs a session, a dead payer link gets a page rather than the SPA", async () => {
+    expect((await fetch(`${base}/api/invoices/1/pdf`)).status).toBe(401);
+    const dead = await fetch(`${base}/i/0.${"A".repeat(22)}`, { headers: { accept: "text/html" } });
+    expect(dead.status).toBe(404);
+    expect(await dead.text()).toContain("청구서를 찾을 수 없습니다");
+  });
+
   it("signs a demo user in with an httpOnly SameSite cookie and refuses a mutation without the CSRF token", async () => {
     const admin = DEMO_LOGINS.find((l) => l.role === "admin")!;
     const login = await trpc("auth.login", { input: { email: admin.email, password: admin.password } });
