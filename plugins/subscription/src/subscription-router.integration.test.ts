@@ -131,6 +131,11 @@ describe("the lifecycle, each step a versioned and audited change of terms", () 
     expect(await refusal(sub.subscriptions.addDiscount({ id: c.id, version: 1, discount: { kind: "percent", percent: 10 } }))).toMatchObject({ domainCode: "contract.version_conflict", field: "version" });
   });
 
+  it("names a refused discount's field as the form nests it", async () => {
+    expect(await refusal(sub.subscriptions.addDiscount({ id: c.id, version: c.version, discount: { kind: "fixed", amountWon: 1_000n, startsOn: "2025-12-01" } }))).toMatchObject({ domainCode: "subscription.discount_before_start", field: "discount.startsOn" });
+    expect((await refusal(sub.subscriptions.addDiscount({ id: c.id, version: c.version, discount: { kind: "percent", percent: 101 } }))).zodPaths).toEqual(["discount.percent"]);
+  });
+
   it("adds a percent discount for N periods counted from today", async () => {
     c = await sub.subscriptions.addDiscount({ id: c.id, version: c.version, discount: { kind: "percent", percent: 10, periods: 2 } });
     expect((c.terms as SubscriptionTerms).discounts).toEqual([{ kind: "percent", percent: 10, periods: 2, startsOn: "2026-03-16" }]);

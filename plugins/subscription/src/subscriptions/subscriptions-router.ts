@@ -140,7 +140,13 @@ export const subscriptionsRouter = router({
       changeTerms(ctx, input, "add discount", (terms) => {
         const today = ctx.clock.today();
         const startsOn = input.discount.startsOn ?? (today > terms.startOn ? today : terms.startOn);
-        return addDiscount(terms, { ...input.discount, startsOn });
+        try {
+          return addDiscount(terms, { ...input.discount, startsOn });
+        } catch (error) {
+          // The input nests the discount: name the field as the form does (`discount.startsOn`).
+          if (error instanceof DomainError && error.field) throw new DomainError(error.kind, error.code, error.params, `discount.${error.field}`);
+          throw error;
+        }
       }),
     ),
 
