@@ -1,13 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import JSZip from "jszip";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
-import type { ContractView } from "@sunap/api";
+import { pino } from "pino";
+import type { ContractView, JobContext } from "@sunap/api";
 // The engine is not exported from the API's index; tests reach it as the core's own tests do.
 import { runBilling } from "../../../packages/api/src/services/billing-engine.ts";
 import { createApiHarness, refusal, type ApiHarness, type CoreCaller } from "@sunap/api/testing";
 import type { PledgeTerms } from "./billing-rules.ts";
 import { donationsRouter } from "./server/router.ts";
 import { donationsPlugin } from "./server.ts";
+import { thankYouJob } from "./server/thank-you-job.ts";
 
 type DonationsCaller = ReturnType<typeof donationsRouter.createCaller>;
 const plugin = (caller: CoreCaller) => (caller as unknown as { donations: DonationsCaller }).donations;
@@ -244,9 +246,10 @@ describe("the engine bills donations and receipts show what was collected", () =
     expect(JSON.stringify(await h.db.auditLog.findMany({ where: { action: "donations.issuance_list.export" } }))).not.toContain("2345678");
   });
 
-  it("queues the thank-you once per donor after the first collected gift, found again by the outbox's related donor", async () => {
-    const run = await don.thankYou.run({});
-    expect(run).toMatchObject({ queued: 2, unreachable: 0 });
+  it("queues the thank-you once per donor after the first collected gift (daily job), found again by the outbox's related donor", async () => {
+    const jobContext = { db: h.db, clock: h.clock, log: pino({ level: "silent" }), jobId: "test", billing: h.billing, signal: new AbortController().signal };
+    expect(await thankYouJob.handler(jobContext as JobContext, {})).toEqual({ skipped: "no keyring in the job context" });
+    expect(await thankYouJob.handler({ ...jobContext, keyring: h.keyring } as JobContext, {})).toEqual({ queued: 2, unreachable: 0 });
     const messages = await h.db.notifyMessage.findMany({ where: { templateCode: "donation_thank_you" }, orderBy: { payerId: "asc" } });
     expect(messages.map((m) => [m.payerId, m.relatedType, m.relatedId])).toEqual([
       [donorC, "donations.donor", String(donorC)],
@@ -256,9 +259,9 @@ describe("the engine bills donations and receipts show what was collected", () =
     expect(messages[0]!.body).toContain("130,000원이 2026년 2월 26일");
     expect(messages[0]!.body).not.toContain("2345678");
     expect(await don.thankYou.run({})).toMatchObject({ queued: 0 });
-    expect((await h.db.auditLog.findMany({ where: { action: "donations.thank_you.run" }, orderBy: { id: "asc" } })).map((a) => a.after)).toEqual([
-      { queued: 2, unreachable: 0 },
-      { queued: 0, unreachable: 0 },
+    expect((await h.db.auditLog.findMany({ where: { action: "donations.thank_you.run" }, orderBy: { id: "asc" } })).map((a) => [a.actorEmail, a.after])).toEqual([
+      ["job:donations.thank-you", { queued: 2, unreachable: 0 }],
+      ["finance@sunap.test", { queued: 0, unreachable: 0 }],
     ]);
     expect(await h.db.notifyMessage.count({ where: { templateCode: "donation_thank_you" } })).toBe(2);
     expect((await don.donors.summary({ payerId: donorC })).thankYou).toMatchObject({ status: "queued" });
