@@ -2,7 +2,7 @@ import { z } from "zod";
 import { DomainError, isMonth, ListInput } from "@sunap/core";
 import { assertStoreVisible, auditSink, ContractService, procedure, router } from "@sunap/api";
 import { SalesReportService, reportInstant, PLUGIN_ID } from "./sales-reports.ts";
-import { royaltyStatement } from "./statement.ts";
+import { contractInvoices, royaltyStatement } from "./statement.ts";
 import { royaltyCollections } from "./collections.ts";
 import { TaxInvoiceService } from "./tax-invoices.ts";
 import type { TaxInvoiceProvider } from "./tax-invoice-provider.ts";
@@ -61,6 +61,17 @@ export function createRoyaltyRouter(taxInvoiceProvider: TaxInvoiceProvider) {
           const service = new ContractService(ctx.db, ctx.billing, auditSink(ctx));
           await service.get(input.id, ctx.storeScope);
           return updateRoyaltyTerms(ctx.db, service, input, ctx.actor);
+        }),
+
+      /** The contract's invoices, newest first, with whether each was billed on an estimate and its tax invoice. */
+      invoices: procedure
+        .permission("invoice.read")
+        .input(z.object({ contractId: Id, pagination: z.object({ current: z.number().int().min(1), pageSize: z.number().int().min(1).max(100) }).default({ current: 1, pageSize: 12 }) }))
+        .query(async ({ ctx, input }) => {
+          const contract = await ctx.db.contract.findUnique({ where: { id: input.contractId }, select: { pluginId: true, storeId: true } });
+          if (!contract || contract.pluginId !== PLUGIN_ID) throw new DomainError("NOT_FOUND", "not_found", { entity: `royalty contract ${input.contractId}` });
+          assertStoreVisible(ctx.storeScope, contract.storeId);
+          return contractInvoices(ctx.db, input.contractId, ctx.clock.today(), { skip: (input.pagination.current - 1) * input.pagination.pageSize, take: input.pagination.pageSize });
         }),
 
       /** A store's franchisees: the business payers the create form offers for the store. */

@@ -65,26 +65,7 @@ export async function royaltyStatement(db: DbOrTx, storeId: number, month: strin
     const inputs = await loadRoyaltyInputs(db, { id: contract.id, payerId: contract.payerId, storeId, startsOn: businessDateFromDb(contract.startsOn), terms }, through);
     const rows = await db.invoice.findMany({ where: { contractId: contract.id, periodKey: { in: [month, trueUpKey(month)] } }, include: { lines: { orderBy: { position: "asc" } } }, orderBy: { issueOn: "asc" } });
     const taxRows = new Map((await db.royaltyTaxInvoice.findMany({ where: { invoiceId: { in: rows.map((r) => r.id) } } })).map((t) => [t.invoiceId, t]));
-    const invoices: StatementInvoice[] = rows.map((row) => {
-      const lines = row.lines.map(chargeLineOf);
-      const voided = row.voidEntryId !== null;
-      const status: StatementInvoiceStatus = voided ? "void" : row.openWon <= 0n ? "paid" : row.openWon >= row.totalWon ? "open" : "partially_paid";
-      const tax = taxRows.get(row.id);
-      return {
-        id: row.id,
-        number: row.number,
-        periodKey: row.periodKey,
-        issueOn: businessDateFromDb(row.issueOn),
-        dueOn: businessDateFromDb(row.dueOn),
-        totalWon: row.totalWon,
-        openWon: row.openWon,
-        status,
-        overdue: !voided && row.openWon > 0n && today > businessDateFromDb(row.dueOn),
-        estimated: lines.some(isEstimateLine),
-        lines,
-        taxInvoice: tax ? { providerRef: tax.providerRef, issuedAt: tax.issuedAt } : null,
-      };
-    });
+    const invoices = rows.map((row) => presentInvoice(row, taxRows.get(row.id), today));
     const monthInvoice = invoices.find((i) => i.periodKey === month);
     const trueUpIssued = invoices.some((i) => i.periodKey === trueUpKey(month));
     const previewLines = monthInvoice ? null : monthCharges(terms, inputs, month);
@@ -118,4 +99,36 @@ export async function royaltyStatement(db: DbOrTx, storeId: number, month: strin
     reportDueOn: dueOn,
     contracts: result,
   };
+}
+
+type InvoiceRow = { id: number; number: string; periodKey: string; issueOn: Date; dueOn: Date; totalWon: bigint; openWon: bigint; voidEntryId: number | null; lines: Parameters<typeof chargeLineOf>[0][] };
+
+function presentInvoice(row: InvoiceRow, tax: { providerRef: string; issuedAt: Date } | undefined, today: BusinessDate): StatementInvoice {
+  const lines = row.lines.map(chargeLineOf);
+  const voided = row.voidEntryId !== null;
+  const status: StatementInvoiceStatus = voided ? "void" : row.openWon <= 0n ? "paid" : row.openWon >= row.totalWon ? "open" : "partially_paid";
+  return {
+    id: row.id,
+    number: row.number,
+    periodKey: row.periodKey,
+    issueOn: businessDateFromDb(row.issueOn),
+    dueOn: businessDateFromDb(row.dueOn),
+    totalWon: row.totalWon,
+    openWon: row.openWon,
+    status,
+    overdue: !voided && row.openWon > 0n && today > businessDateFromDb(row.dueOn),
+    estimated: lines.some(isEstimateLine),
+    lines,
+    taxInvoice: tax ? { providerRef: tax.providerRef, issuedAt: tax.issuedAt } : null,
+  };
+}
+
+/** A contract's invoices, newest first, as the statement shows them. */
+export async function contractInvoices(db: DbOrTx, contractId: number, today: BusinessDate, page: { skip: number; take: number }): Promise<{ data: StatementInvoice[]; total: number }> {
+  const [rows, total] = await Promise.all([
+    db.invoice.findMany({ where: { contractId }, include: { lines: { orderBy: { position: "asc" } } }, orderBy: [{ issueOn: "desc" }, { id: "desc" }], ...page }),
+    db.invoice.count({ where: { contractId } }),
+  ]);
+  const taxRows = new Map((await db.royaltyTaxInvoice.findMany({ where: { invoiceId: { in: rows.map((r) => r.id) } } })).map((t) => [t.invoiceId, t]));
+  return { data: rows.map((row) => presentInvoice(row, taxRows.get(row.id), today)), total };
 }
