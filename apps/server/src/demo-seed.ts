@@ -1,5 +1,5 @@
-import { addDays, addMonths, businessDateToDb, firstDayOf, monthOf, monthStart, type BusinessDate, type Role } from "@sunap/core";
-import { createUser, PayerService, recordAudit, type Actor } from "@sunap/api";
+import { addDays, addMonths, businessDateToDb, firstDayOf, monthOf, monthStart, type Clock, type Role } from "@sunap/core";
+import { BillingRegistry, ContractService, createUser, PayerService, recordAudit, runBilling, type Actor, type ServerPlugin } from "@sunap/api";
 import { postEntry, type Db, type Keyring } from "@sunap/db";
 
 export interface DemoLogin {
@@ -45,7 +45,9 @@ export async function needsDemoSeed(db: Db): Promise<boolean> {
  * few months of ledger history (opening balance, monthly receivables, collections), all dated
  * relative to the business date so the dashboard shows something on any day.
  */
-export async function seedDemo(db: Db, keyring: Keyring, pluginIds: readonly string[], today: BusinessDate): Promise<void> {
+export async function seedDemo(db: Db, keyring: Keyring, plugins: readonly ServerPlugin[], clock: Pick<Clock, "today" | "now">): Promise<void> {
+  const today = clock.today();
+  const pluginIds = plugins.map((p) => p.manifest.id);
   await db.organization.upsert({
     where: { id: 1 },
     update: {},
@@ -62,7 +64,7 @@ export async function seedDemo(db: Db, keyring: Keyring, pluginIds: readonly str
       creditorText: "주식회사 수납데모 (대표 김수납, 사업자등록번호 123-81-05438) — 문의 02-1234-5678",
     },
   });
-  const stores: { id: number; code: string; name: string }[] = [];
+  const stores: { id: number; code: string; name: string; region: string }[] = [];
   for (const store of STORES) {
     stores.push(await db.store.upsert({ where: { code: store.code }, update: {}, create: { ...store, openedOn: businessDateToDb(store.openedOn) } }));
   }
@@ -124,4 +126,13 @@ export async function seedDemo(db: Db, keyring: Keyring, pluginIds: readonly str
     }
     await audit(tx, { action: "demo.seed", entityType: "organization", entityId: 1, after: { stores: stores.length, users: DEMO_LOGINS.length } });
   });
+
+  // Each plugin seeds its own contracts (and rows); then one billing run issues their history by catch-up.
+  const registry = new BillingRegistry(plugins);
+  const contracts = new ContractService(db, registry);
+  const payerRows = await db.payer.findMany({ orderBy: { id: "asc" }, select: { id: true, payerCode: true, name: true, kind: true, storeId: true, plugins: true } });
+  for (const plugin of plugins) {
+    await plugin.seedDemo?.({ db, keyring, today, contracts, actor: SYSTEM, stores, payers: payerRows });
+  }
+  await runBilling({ db, registry, keyring, clock, trigger: "demo-seed" });
 }

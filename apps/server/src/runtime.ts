@@ -64,7 +64,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   await clock.refresh(db);
   let seeded = false;
   if (options.seedDemo && (await needsDemoSeed(db))) {
-    await seedDemo(db, options.keyring, serverPlugins.map((p) => p.manifest.id), clock.today());
+    await seedDemo(db, options.keyring, serverPlugins, clock);
     await clock.refresh(db);
     seeded = true;
     log.info("demo data seeded");
