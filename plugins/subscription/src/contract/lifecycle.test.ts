@@ -98,7 +98,13 @@ describe("subscription lifecycle", () => {
     expect(stateOn(t, "2026-01-05")).toBe("trial");
     expect(stateOn(t, "2026-03-15")).toBe("paused");
     expect(stateOn(t, "2026-05-01")).toBe("cancelling");
-    expect(stateOn(t, "2026-06-10")).toBe("cancelled");
+    // Cancelled at period end: served through the end of the period holding June 10 (anchor day 8 → July 7).
+    expect(stateOn(t, "2026-06-10")).toBe("cancelling");
+    expect(stateOn(t, "2026-07-07")).toBe("cancelling");
+    expect(stateOn(t, "2026-07-08")).toBe("cancelled");
+    const now = cancel(base, { on: "2026-06-10", mode: "now" });
+    expect(stateOn(now, "2026-06-09")).toBe("cancelling");
+    expect(stateOn(now, "2026-06-10")).toBe("cancelled");
     expect(stateOn(base, "2026-02-01")).toBe("active");
   });
 });

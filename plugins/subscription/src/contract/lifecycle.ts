@@ -1,6 +1,7 @@
 import { addDays, DomainError, type BusinessDate } from "@sunap/core";
 import type { Plan } from "../billing/plan.ts";
 import type { Cancellation, Discount, Pause } from "../billing/subscription.ts";
+import { subscriptionPeriods } from "../billing/periods.ts";
 import { planOn, SubscriptionTerms } from "./terms.ts";
 
 /**
@@ -79,12 +80,18 @@ export function addDiscount(terms: SubscriptionTerms, discount: Discount): Subsc
 export type SubscriptionState = "scheduled" | "trial" | "active" | "paused" | "cancelling" | "cancelled";
 
 export function stateOn(terms: SubscriptionTerms, today: BusinessDate): SubscriptionState {
-  if (terms.cancellation && terms.status === "cancelled") {
-    if (terms.cancellation.on <= today) return "cancelled";
-  }
+  if (terms.cancellation && terms.status === "cancelled" && lastServedDay(terms, terms.cancellation) < today) return "cancelled";
   if (today < terms.startOn) return "scheduled";
   if (terms.pauses.some((p) => p.from <= today && today < pauseEnds(p))) return "paused";
   if (today < addDays(terms.startOn, terms.plan.trialDays)) return "trial";
   if (terms.status === "cancelled") return "cancelling";
   return "active";
+}
+
+/** The last day the subscriber is served: the day before a cancel-now, or the end of the period holding a period-end cancellation. */
+function lastServedDay(terms: SubscriptionTerms, cancellation: Cancellation): BusinessDate {
+  const before = addDays(cancellation.on, -1);
+  if (cancellation.mode === "now") return before;
+  const last = subscriptionPeriods(terms, terms.plan, { through: cancellation.on }).filter((p) => !p.key.includes(":")).at(-1);
+  return last && last.end > before ? last.end : before;
 }
