@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
 import { businessDateToDb } from "@sunap/core";
-import { runBilling } from "../../../../packages/api/src/services/billing-engine.ts";
+import { runBilling } from "@sunap/api";
 import { postEntry, refreshInvoiceOpenAmounts } from "@sunap/db";
 import { callPath, createApiHarness, permissionProblems, refusal, type ApiHarness, type CoreCaller } from "@sunap/api/testing";
 import { franchiseRoyaltyPlugin } from "../server.ts";
@@ -72,6 +72,17 @@ describe("royalty terms for a store", () => {
   });
 });
 
+describe("changing royalty terms", () => {
+  it("keeps the store's code whatever the form sends, bumps the version and is audited", async () => {
+    const before = await h.db.contract.findUniqueOrThrow({ where: { id: contractA } });
+    const changed = await call<{ version: number; terms: { storeCode: string; fixedFees: unknown[] } }>(hq, "contracts.updateTerms", { id: contractA, version: before.version, terms: terms({ storeCode: "HONGDAE", fixedFees: [{ code: "marketing_fund", name: { ko: "광고분담금", en: "Marketing fund" }, amountWon: 300_000n }] }), reason: "재계약" });
+    expect(changed).toMatchObject({ version: before.version + 1, terms: { storeCode: "GANGNAM" } });
+    expect(await h.db.auditLog.count({ where: { action: "contract.update_terms", entityId: String(contractA) } })).toBe(1);
+    expect(await refusal(call(hq, "contracts.updateTerms", { id: contractA, version: before.version, terms: terms() }))).toMatchObject({ code: "CONFLICT", domainCode: "contract.version_conflict" });
+    expect(await refusal(call(owner, "contracts.updateTerms", { id: contractA, version: before.version + 1, terms: terms() }))).toMatchObject({ code: "FORBIDDEN" });
+  });
+});
+
 describe("monthly sales reports", () => {
   it("a store owner reports their own store's ended month; a correction bumps the revision and is audited", async () => {
     const first = await call<{ revision: number; source: string }>(owner, "sales.submit", { storeId: h.stores.a.id, month: "2026-01", grossSalesWon: 20_000_000n });
@@ -109,6 +120,8 @@ describe("monthly sales reports", () => {
     const good = "매장코드,월,매출액\nGANGNAM,2025-12,18000000\nHONGDAE,2026-01,\"9,000,000\"\nHONGDAE,2026-02,11000000\n";
     expect(await call(hq, "sales.import", { fileName: "sales.csv", contentBase64: base64(good) })).toEqual({ ok: true, rows: 3, created: 3, corrected: 0, unchanged: 0 });
     expect(await h.db.royaltySalesReport.count({ where: { source: "import" } })).toBe(3);
+    const audit = await h.db.auditLog.findFirstOrThrow({ where: { action: "royalty.sales.import" } });
+    expect(audit.after).toMatchObject({ file: "sales.csv", rows: 3, created: 3, changes: [{ storeCode: "GANGNAM", month: "2025-12", before: null, after: "18000000" }, {}, {}] });
   });
 
   it("reads XLSX the same way and refuses files of other types or over the size limit", async () => {
@@ -189,6 +202,7 @@ describe("tax invoices", () => {
     const row = await h.db.royaltyTaxInvoice.findUniqueOrThrow({ where: { invoiceId: january.id } });
     expect(JSON.stringify(row.data)).not.toContain("3148127343");
     expect(await h.db.personalDataAccess.count({ where: { action: "royalty.tax_invoice.issue" } })).toBe(1);
+    expect((await h.db.auditLog.findFirstOrThrow({ where: { action: "royalty.tax_invoice.issue" } })).after).toMatchObject({ invoiceId: january.id, provider: "sandbox", providerRef: issued.taxInvoice!.providerRef });
     expect(await refusal(call(hq, "taxInvoices.issue", { invoiceId: january.id }))).toMatchObject({ code: "CONFLICT", domainCode: "royalty.tax_invoice.already_issued" });
     expect(await refusal(call(owner, "taxInvoices.issue", { invoiceId: january.id }))).toMatchObject({ code: "FORBIDDEN" });
   });
