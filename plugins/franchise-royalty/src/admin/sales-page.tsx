@@ -21,6 +21,7 @@ export function SalesReportsPage() {
   const t = useKitTranslate(strings);
   const { message } = App.useApp();
   const canImport = useHasPermission("sales.import");
+  const canReport = useHasPermission("sales.report");
   const [entering, setEntering] = useState(false);
   const [problems, setProblems] = useState<ImportProblems | null>(null);
   const table = useServerTable<SalesReportView, SalesSearch>({
@@ -58,9 +59,11 @@ export function SalesReportsPage() {
         rowKey="id"
         title={() => (
           <Space>
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEntering(true)} data-testid="sales-enter">
-              {t("sales.enter")}
-            </Button>
+            {canReport && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setEntering(true)} data-testid="sales-enter">
+                {t("sales.enter")}
+              </Button>
+            )}
             {canImport && (
               <Upload accept=".csv,.tsv,.txt,.xlsx" showUploadList={false} beforeUpload={(file) => {
                   void upload(file);

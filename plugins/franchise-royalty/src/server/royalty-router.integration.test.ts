@@ -124,6 +124,15 @@ describe("monthly sales reports", () => {
     expect(audit.after).toMatchObject({ file: "sales.csv", rows: 3, created: 3, changes: [{ storeCode: "GANGNAM", month: "2025-12", before: null, after: "18000000" }, {}, {}] });
   });
 
+  it("lists reports on the server's pages, a store owner only their own stores'", async () => {
+    const all = await call<{ data: { storeCode: string; month: string }[]; total: number }>(hq, "sales.list", { pagination: { current: 1, pageSize: 2 }, sorters: [{ field: "month", order: "asc" }], filters: [] });
+    expect(all.total).toBe(4);
+    expect(all.data.map((r) => `${r.storeCode} ${r.month}`)).toEqual(["GANGNAM 2025-12", "GANGNAM 2026-01"]);
+    const mine = await call<{ data: { storeCode: string }[]; total: number }>(owner, "sales.list", { filters: [{ field: "fromMonth", operator: "gte", value: "2026-01" }] });
+    expect(mine.data.map((r) => r.storeCode)).toEqual(["GANGNAM"]);
+    expect(await refusal(call(owner, "sales.list", { filters: [{ field: "storeId", operator: "eq", value: h.stores.b.id }] }))).toMatchObject({ domainCode: "auth.store_forbidden" });
+  });
+
   it("reads XLSX the same way and refuses files of other types or over the size limit", async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet("매출");
