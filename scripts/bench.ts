@@ -1,14 +1,18 @@
-// `npm run bench`: ledger figures on a throw-away embedded PostgreSQL. Prints them and writes
-// bench-results/ledger.json. Size with BENCH_INVOICES (default 200000) and BENCH_POSTS (default 2000).
+// `npm run bench`: ledger and billing-engine figures on a throw-away embedded PostgreSQL. Prints them
+// and writes bench-results/ledger.json and bench-results/billing.json. Size with BENCH_INVOICES
+// (default 200000), BENCH_POSTS (default 2000) and BENCH_CONTRACTS (default 20000).
 import { chmod, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { CORE_ACCOUNTS } from "@sunap/core";
-import { applyMigrations, balanceAsOf, createDb, postEntry, startEmbeddedPostgres, syncChartOfAccounts, trialBalance, withDatabase } from "@sunap/db";
+import { CORE_ACCOUNTS, encodeJson, pinnedClock } from "@sunap/core";
+import { BillingRegistry, runBilling } from "@sunap/api";
+import { applyMigrations, balanceAsOf, createDb, encryptField, generateDevKeyring, phoneSearchIndex, postEntry, startEmbeddedPostgres, syncChartOfAccounts, trialBalance, withDatabase, type Prisma } from "@sunap/db";
+import { meteredPlugin } from "../packages/api/src/testing/metered-plugin/index.ts";
 
 const invoices = Number(process.env.BENCH_INVOICES ?? 200_000);
 const posts = Number(process.env.BENCH_POSTS ?? 2_000);
+const contractCount = Number(process.env.BENCH_CONTRACTS ?? 20_000);
 
 async function timed<T>(work: () => Promise<T>): Promise<{ result: T; ms: number }> {
   const started = performance.now();
@@ -81,6 +85,53 @@ await repeat("accountBalanceAsOfMs", () => balanceAsOf(db, { asOf: "2026-06-30",
 await repeat("trialBalanceMs", () => trialBalance(db, { asOf: "2026-06-30" }), 3);
 
 await db.$disconnect();
+
+// 4. The billing engine: contracts of the test-only metered plugin, each owing one invoice today.
+const billingFigures: Record<string, number> = { contracts: contractCount };
+{
+  const admin2 = new pg.Client({ connectionString: cluster.adminUrl });
+  await admin2.connect();
+  await admin2.query("CREATE DATABASE bench_billing");
+  await admin2.end();
+  const billingUrl = withDatabase(cluster.adminUrl, "bench_billing");
+  await applyMigrations(billingUrl);
+  const bdb = createDb(billingUrl);
+  const registry = new BillingRegistry([meteredPlugin]);
+  await syncChartOfAccounts(bdb, [...CORE_ACCOUNTS, ...meteredPlugin.manifest.accounts.map((a) => ({ ...a, pluginId: "metered" }))]);
+  const { keyring } = generateDevKeyring();
+  await bdb.organization.create({ data: { id: 1, legalName: "(주)벤치", businessNumber: "220-81-62517", representative: "김벤치", address: "서울", cmsInstitutionCode: "BENCH0001", settlementBankCode: "004", settlementAccount: "110-123-456789", creditorText: "벤치" } });
+  const store = await bdb.store.create({ data: { code: "BENCH", name: "벤치점", region: "서울", openedOn: new Date("2024-01-01T00:00:00Z") } });
+  const payerCount = Math.max(1, Math.ceil(contractCount / 10));
+  const payers: Prisma.PayerCreateManyInput[] = [];
+  for (let i = 0; i < payerCount; i += 1) {
+    const phone = `010-${String(1000 + (i % 9000)).padStart(4, "0")}-${String(i % 10000).padStart(4, "0")}`;
+    payers.push({ payerCode: `B${i}`, kind: "individual", name: `납부자${i}`, phoneEnc: encryptField(keyring, phone.replace(/-/g, ""), "payer.phone"), phoneBidx: phoneSearchIndex(keyring, phone), storeId: store.id });
+  }
+  await bdb.payer.createMany({ data: payers });
+  const payerIds = (await bdb.payer.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map((p) => p.id);
+  const terms = encodeJson({ meterCode: "B", startOn: "2026-02-20", baseFeeWon: 10_000n, unitPriceWon: 100n, readings: { "2026-02": 7 } }) as Prisma.InputJsonValue;
+  for (let start = 0; start < contractCount; start += 5_000) {
+    const rows = Array.from({ length: Math.min(5_000, contractCount - start) }, (_, k) => ({ pluginId: "metered", payerId: payerIds[(start + k) % payerIds.length]!, storeId: store.id, title: "bench", terms, startsOn: new Date("2026-02-20T00:00:00Z") }));
+    await bdb.contract.createMany({ data: rows });
+  }
+  const clock = pinnedClock("2026-03-16", "Asia/Seoul");
+  const first = await timed(() => runBilling({ db: bdb, registry, keyring, clock, trigger: "bench" }));
+  billingFigures.issued = first.result.issued;
+  billingFigures.failures = first.result.failures.length;
+  billingFigures.firstRunSeconds = Number((first.ms / 1000).toFixed(2));
+  billingFigures.invoicesPerSecond = Math.round(first.result.issued / (first.ms / 1000));
+  // Nothing to issue and every next issue date in the future: contracts are skipped without asking their plugin.
+  const second = await timed(() => runBilling({ db: bdb, registry, keyring, clock, trigger: "bench" }));
+  billingFigures.secondRunIssued = second.result.issued;
+  billingFigures.secondRunMs = Math.round(second.ms);
+  // The worst rerun: next issue dates cleared, every contract asked again, every period found invoiced.
+  await bdb.contract.updateMany({ data: { nextIssueOn: null } });
+  const third = await timed(() => runBilling({ db: bdb, registry, keyring, clock, trigger: "bench" }));
+  billingFigures.recheckRunIssued = third.result.issued;
+  billingFigures.recheckRunSeconds = Number((third.ms / 1000).toFixed(2));
+  billingFigures.messagesQueued = await bdb.notifyMessage.count({ where: { templateCode: "invoice_issued" } });
+  await bdb.$disconnect();
+}
 await cluster.stop();
 await rm(dir, { recursive: true, force: true });
 
@@ -90,3 +141,7 @@ await writeFile(path.join(out, "ledger.json"), `${JSON.stringify({ at: new Date(
 process.stdout.write(`\nLedger benchmark (${invoices.toLocaleString()} invoices bulk-loaded, ${posts.toLocaleString()} posted one by one)\n`);
 for (const [name, value] of Object.entries(figures)) process.stdout.write(`  ${name.padEnd(28)} ${value.toLocaleString()}\n`);
 process.stdout.write(`Written to bench-results/ledger.json\n`);
+await writeFile(path.join(out, "billing.json"), `${JSON.stringify({ at: new Date().toISOString(), ...billingFigures }, null, 2)}\n`);
+process.stdout.write(`\nBilling engine benchmark (${contractCount.toLocaleString()} contracts of a test plugin, one invoice each)\n`);
+for (const [name, value] of Object.entries(billingFigures)) process.stdout.write(`  ${name.padEnd(28)} ${value.toLocaleString()}\n`);
+process.stdout.write(`Written to bench-results/billing.json\n`);

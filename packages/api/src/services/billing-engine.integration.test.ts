@@ -5,6 +5,8 @@ import { defineServerPlugin, type ServerPlugin } from "../server-plugin.ts";
 import { createApiHarness, HARNESS_TODAY, type ApiHarness } from "../testing/api-harness.ts";
 import { meteredPlugin, meteredRules, type MeteredTerms } from "../testing/metered-plugin/index.ts";
 import { runBilling, type RunBillingOptions } from "./billing-engine.ts";
+import { pino } from "pino";
+import { BILLING_JOB, createBillingJob } from "../jobs/billing-job.ts";
 import { ContractService } from "./contract-service.ts";
 import { verifyInvoiceLinkToken } from "./invoice-links.ts";
 
@@ -212,5 +214,20 @@ describe("closed accounting periods", () => {
     expect(await h.db.invoice.count({ where: { contractId: blocked } })).toBe(0);
     expect(fresh).toBeGreaterThan(0);
     await h.db.accountingPeriod.deleteMany({ where: { month: businessDateToDb("2026-03-01") } });
+  });
+});
+
+describe("the daily job", () => {
+  it("runs the engine under its name on a morning cron, and a contract marked for billing is looked at again", async () => {
+    const job = createBillingJob(h.keyring);
+    expect(job).toMatchObject({ name: BILLING_JOB, cron: "10 4 * * *" });
+    const id = await contract({ meterCode: "JOB", startOn: "2026-02-02" });
+    const context = { db: h.db, clock, log: pino({ enabled: false }), billing: h.billing, jobId: "direct", signal: new AbortController().signal };
+    // (The contract refused for a closed March earlier is billed now too: March has reopened.)
+    expect(await job.handler(context, undefined)).toMatchObject({ issued: 2, failures: 0 });
+    expect(await h.db.invoice.count({ where: { contractId: id } })).toBe(1);
+    expect(await job.handler(context, undefined)).toMatchObject({ issued: 0, contracts: 0 });
+    await contracts.markForBilling(h.db, [id]);
+    expect(await job.handler(context, undefined)).toMatchObject({ issued: 0, contracts: 1 });
   });
 });

@@ -183,6 +183,14 @@ export class ContractService {
     return { data: rows.map((row) => this.present(row)), total };
   }
 
+  /**
+   * Makes the engine ask the plugin about these contracts again on its next run: for a plugin whose
+   * inputs changed outside the terms (a sales report arrived, a store's opening date moved).
+   */
+  async markForBilling(db: DbOrTx, contractIds: readonly number[]): Promise<void> {
+    if (contractIds.length > 0) await db.contract.updateMany({ where: { id: { in: [...contractIds] }, status: "active" }, data: { nextIssueOn: null } });
+  }
+
   /* ---------- plugin settings ---------- */
 
   /** The plugin's settings; never saved: its schema's defaults (`settingsSchema.parse({})`). */
