@@ -52,6 +52,12 @@ import { RegistrationList } from "./pages/registrations/list.tsx";
 import { RegistrationShow } from "./pages/registrations/show.tsx";
 import { MessageList } from "./pages/messages/list.tsx";
 import { BankList } from "./pages/banks/list.tsx";
+import { InvoiceList } from "./pages/invoices/list.tsx";
+import { InvoiceShow } from "./pages/invoices/show.tsx";
+import { BillingRunList } from "./pages/billing-runs/list.tsx";
+import { PaymentList } from "./pages/payments/list.tsx";
+import { PaymentCreate } from "./pages/payments/create.tsx";
+import { PaymentShow } from "./pages/payments/show.tsx";
 
 /** Refine's antd notifications, minus its sign-in toast: the login page shows that message inline. */
 function useAppNotificationProvider(): NotificationProvider {
@@ -119,6 +125,16 @@ function Shell() {
               <Route path="/registrations">
                 <Route index element={<Guard resource="registrations" action="list"><RegistrationList /></Guard>} />
                 <Route path="show/:id" element={<Guard resource="registrations" action="show"><RegistrationShow /></Guard>} />
+              </Route>
+              <Route path="/invoices">
+                <Route index element={<Guard resource="invoices" action="list"><InvoiceList /></Guard>} />
+                <Route path="show/:id" element={<Guard resource="invoices" action="show"><InvoiceShow /></Guard>} />
+              </Route>
+              <Route path="/billing-runs" element={<Guard resource="billing-runs" action="list"><BillingRunList /></Guard>} />
+              <Route path="/payments">
+                <Route index element={<Guard resource="payments" action="list"><PaymentList /></Guard>} />
+                <Route path="create" element={<Guard resource="payments" action="create"><PaymentCreate /></Guard>} />
+                <Route path="show/:id" element={<Guard resource="payments" action="show"><PaymentShow /></Guard>} />
               </Route>
               <Route path="/messages/*" element={<Guard resource="messages" action="list"><MessageList /></Guard>} />
               <Route path="/banks" element={<Guard resource="banks" action="list"><BankList /></Guard>} />

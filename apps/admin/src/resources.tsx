@@ -1,9 +1,12 @@
 import type { ReactNode } from "react";
 import type { ResourceProps } from "@refinedev/core";
 import {
+  AccountBookOutlined,
   AuditOutlined,
   BankOutlined,
   BookOutlined,
+  DollarOutlined,
+  FileTextOutlined,
   CalendarOutlined,
   CloudSyncOutlined,
   ContactsOutlined,
@@ -14,6 +17,7 @@ import {
   LinkOutlined,
   MessageOutlined,
   SafetyCertificateOutlined,
+  PlayCircleOutlined,
   SettingOutlined,
   ShopOutlined,
   TeamOutlined,
@@ -44,6 +48,8 @@ function resource(definition: Omit<ResourceProps, "meta"> & { meta: SunapResourc
 export const PLUGIN_GROUP = "industry-plugins";
 /** Enrollment links, consents, CMS registrations and the bank list. */
 export const CMS_GROUP = "cms";
+/** Invoices, payments received and billing runs. */
+export const BILLING_GROUP = "billing";
 
 export const resources: ResourceProps[] = [
   resource({ name: "dashboard", list: "/", meta: { labelKey: "menu.dashboard", icon: <DashboardOutlined />, permissions: { list: "report.read" } } }),
@@ -86,6 +92,25 @@ export const resources: ResourceProps[] = [
     meta: { parent: CMS_GROUP, labelKey: "menu.registrations", icon: <CloudSyncOutlined />, permissions: { list: "registration.read", show: "registration.read", run: "registration.write" } },
   }),
   resource({ name: "banks", list: "/banks", meta: { parent: CMS_GROUP, labelKey: "menu.banks", icon: <BankOutlined />, permissions: { list: "consent.read", edit: "org.update" } } }),
+  resource({ name: BILLING_GROUP, meta: { labelKey: "menu.billing", icon: <AccountBookOutlined />, permissions: { list: "invoice.read" } } }),
+  resource({
+    name: "invoices",
+    list: "/invoices",
+    show: "/invoices/show/:id",
+    meta: { parent: BILLING_GROUP, labelKey: "menu.invoices", icon: <FileTextOutlined />, permissions: { list: "invoice.read", show: "invoice.read", pdf: "invoice.read", void: "invoice.write" } },
+  }),
+  resource({
+    name: "payments",
+    list: "/payments",
+    create: "/payments/create",
+    show: "/payments/show/:id",
+    meta: { parent: BILLING_GROUP, labelKey: "menu.payments", icon: <DollarOutlined />, permissions: { list: "payment.read", show: "payment.read", create: "payment.write", void: "payment.write" } },
+  }),
+  resource({
+    name: "billing-runs",
+    list: "/billing-runs",
+    meta: { parent: BILLING_GROUP, labelKey: "menu.billingRuns", icon: <PlayCircleOutlined />, permissions: { list: "invoice.read", run: "invoice.write" } },
+  }),
   resource({
     name: "messages",
     list: "/messages",

@@ -40,3 +40,9 @@ export { ChargePreviewTable } from "./contracts/charge-preview-table.tsx";
 export { useContract, useContractPreview } from "./contracts/use-contract.ts";
 export { defaultContractPath, type ContractView, type ContractRow, type PreviewedPeriod } from "./contracts/contract-types.ts";
 export { useBusinessToday } from "./api/use-business-today.ts";
+
+// Invoices
+export { InvoiceStatusTag, type InvoiceStatus } from "./invoices/invoice-status-tag.tsx";
+export { ContractInvoices } from "./invoices/contract-invoices.tsx";
+export { invoicePdfUrl, invoiceDetailPath } from "./invoices/invoice-links.ts";
+export type { InvoiceRow, InvoiceDetail } from "./invoices/invoice-types.ts";

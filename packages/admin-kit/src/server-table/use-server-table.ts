@@ -83,6 +83,8 @@ export function useServerTable<Row, Values extends object = Record<string, unkno
   );
 
   const query = useApiQuery(["list", ...options.queryKey, request], () => options.fetch(request), { keepPrevious: true, enabled: options.enabled });
+  const { refetch: refetchQuery } = query;
+  const refetch = useCallback(() => void refetchQuery(), [refetchQuery]);
   const sorters = request.sorters;
 
   const onChange: TableProps<Row>["onChange"] = (pagination: TablePaginationConfig, _filters, sorter, extra) => {
@@ -103,7 +105,7 @@ export function useServerTable<Row, Values extends object = Record<string, unkno
     total: query.data?.total ?? 0,
     isLoading: query.isLoading,
     error: query.error,
-    refetch: () => void query.refetch(),
+    refetch,
     sorters,
     sortOrderOf: (field) => sortOrderOf(sorters, field),
     form,

@@ -1,5 +1,7 @@
 import { useState } from "react";
-import { Card, Descriptions, Flex, Table, Tabs, Tag, Typography, type TabsProps } from "antd";
+import { Button, Card, Descriptions, Flex, Table, Tabs, Tag, Typography, type TabsProps } from "antd";
+import { DollarOutlined } from "@ant-design/icons";
+import { Link } from "react-router";
 import { Show, useTable } from "@refinedev/antd";
 import { useShow, useTranslate, type HttpError } from "@refinedev/core";
 import type { Consent, Payer, PayerAccount } from "../../api/collection-types.ts";
@@ -18,6 +20,10 @@ import { useRegistrationsLive } from "../registrations/live.tsx";
 import { PayerMessages } from "../messages/list.tsx";
 import { AccessLogTable } from "./access-log.tsx";
 import { PayerLedger } from "./ledger-tab.tsx";
+import { PayerBillingSummary } from "./billing-summary.tsx";
+import { PayerContracts } from "./contracts-tab.tsx";
+import { InvoicesTable } from "../invoices/list.tsx";
+import { PaymentsTable } from "../payments/list.tsx";
 import { KIND_COLORS, PAYER_STATUS_COLORS } from "./list.tsx";
 import { usePlugins } from "./lookups.ts";
 import { RevealButton } from "./reveal.tsx";
@@ -75,6 +81,9 @@ export function PayerShow() {
   const tabs: Tab[] = payer
     ? ([
         { key: "accounts", label: `${t("payers.tabs.accounts")} (${payer.accounts.length})`, children: <Accounts accounts={payer.accounts} bankName={banks.nameOf} /> },
+        can("contract.read") && { key: "contracts", label: t("payerBilling.tabs.contracts"), children: <PayerContracts payerId={payer.id} /> },
+        can("invoice.read") && { key: "invoices", label: t("payerBilling.tabs.invoices"), children: <InvoicesTable payerId={payer.id} /> },
+        can("payment.read") && { key: "payments", label: t("payerBilling.tabs.payments"), children: <PaymentsTable payerId={payer.id} /> },
         can("consent.read") && { key: "consents", label: t("payers.tabs.consents"), children: <PayerConsents payerId={payer.id} bankName={banks.nameOf} /> },
         can("registration.read") && { key: "registrations", label: t("payers.tabs.registrations"), children: <PayerRegistrations payerId={payer.id} /> },
         can("consent.read") && { key: "links", label: t("payers.tabs.links"), children: <LinksTable payerId={payer.id} showFilters={false} /> },
@@ -94,6 +103,13 @@ export function PayerShow() {
           {payer && <RevealButton payer={payer} />}
           {payer && <CreateLinkButton payer={{ id: payer.id, name: payer.name, payerCode: payer.payerCode, plugins: payer.plugins, storeId: payer.store?.id ?? null }} />}
           {payer && <RecordConsentButton payer={payer} />}
+          {payer && can("payment.write") && (
+            <Link to={`/payments/create?payerId=${payer.id}`}>
+              <Button icon={<DollarOutlined />} data-testid="payer-record-payment">
+                {t("payments.record")}
+              </Button>
+            </Link>
+          )}
           {defaultButtons}
         </Flex>
       )}
@@ -144,6 +160,7 @@ export function PayerShow() {
             </Descriptions.Item>
             <Descriptions.Item label={t("payers.fields.createdAt")}>{formatDay(payer.createdAt)}</Descriptions.Item>
           </Descriptions>
+          {can("payment.read") && <PayerBillingSummary payerId={payer.id} />}
           <Card size="small" styles={{ body: { paddingTop: 0 } }}>
             <Tabs items={tabs} data-testid="payer-tabs" />
           </Card>
