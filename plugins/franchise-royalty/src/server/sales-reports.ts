@@ -212,7 +212,9 @@ async function billedOnReport(tx: DbOrTx, storeId: number, month: string): Promi
   for (const invoice of invoices) {
     const contract = await tx.contract.findUnique({ where: { id: invoice.contractId } });
     if (!contract) continue;
-    const terms = RoyaltyTerms.parse(decodeJson(contract.terms));
+    const parsed = RoyaltyTerms.safeParse(decodeJson(contract.terms));
+    if (!parsed.success) continue;
+    const terms = parsed.data;
     const inputs = await loadRoyaltyInputs(tx, { id: contract.id, payerId: contract.payerId, storeId: contract.storeId, startsOn: businessDateFromDb(contract.startsOn), terms }, lastDayOf(addMonths(month, 1)));
     if (pendingTrueUp(terms, inputs, month).length === 0) return true;
   }
