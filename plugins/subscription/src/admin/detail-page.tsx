@@ -35,7 +35,7 @@ export function SubscriptionDetailPage() {
       >
         {data && terms && (
           <>
-            <Descriptions.Item label={t("subs.status")}>
+            <Descriptions.Item label={t("detail.state")}>
               <Tag color={STATE_COLORS[data.state]} data-testid="subscription-state">{stateLabel(t, data.state)}</Tag>
             </Descriptions.Item>
             <Descriptions.Item label={t("detail.planCopy")} span={2}>

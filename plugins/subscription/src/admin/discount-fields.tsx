@@ -5,11 +5,12 @@ import { strings } from "./strings.ts";
 /** The fields of one discount under a name prefix (`["discount"]`), as the server's Discount schema reads them. */
 export function DiscountFields({ prefix, optional }: { prefix: string; optional?: boolean }) {
   const t = useKitTranslate(strings);
-  const kind = Form.useWatch([prefix, "kind"]) as "fixed" | "percent" | undefined;
+  const kind = Form.useWatch([prefix, "kind"]) as "fixed" | "percent" | "" | undefined;
   return (
     <>
       <Form.Item name={[prefix, "kind"]} label={t("discount.kind")} rules={optional ? [] : [{ required: true, message: t("common.required") }]}>
         <Radio.Group>
+          {optional && <Radio.Button value="">{t("detail.none")}</Radio.Button>}
           <Radio.Button value="fixed">{t("discount.fixed")}</Radio.Button>
           <Radio.Button value="percent">{t("discount.percent")}</Radio.Button>
         </Radio.Group>

@@ -4,7 +4,8 @@ import type { Discount } from "../billing/subscription.ts";
 
 /** What the discount fields hold. */
 export interface DiscountValues {
-  kind?: "fixed" | "percent";
+  /** Empty: no discount. */
+  kind?: "fixed" | "percent" | "";
   amountWon?: bigint | null;
   percent?: number | null;
   periods?: number | null;

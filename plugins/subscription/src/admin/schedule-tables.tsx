@@ -1,4 +1,5 @@
 import { Alert, Card, Table, Tag, Typography } from "antd";
+import { Link } from "react-router";
 import type { ChargeLine } from "@sunap/core";
 import { Money, useKitTranslate, useLocale } from "@sunap/admin-kit";
 import type { UpcomingPeriod } from "../subscriptions/upcoming-periods.ts";
@@ -30,6 +31,8 @@ export function UpcomingTable({ periods, loading }: { periods: UpcomingPeriod[];
     <Card title={t("detail.upcoming")} style={{ marginTop: 16 }} data-testid="subscription-upcoming">
       <Alert type="info" showIcon message={t("detail.rounding")} style={{ marginBottom: 12 }} data-testid="subscription-rounding-rule" />
       <Table<UpcomingPeriod>
+        // Remount when the periods arrive or change, so the first one opens with its lines.
+        key={periods[0]?.key ?? "none"}
         rowKey="key"
         size="small"
         loading={loading}
@@ -75,7 +78,7 @@ export function IssuedTable({ invoices, loading }: { invoices: IssuedInvoice[]; 
         dataSource={invoices}
         locale={{ emptyText: t("detail.invoicesEmpty") }}
         columns={[
-          { title: t("detail.number"), dataIndex: "number", render: (number: string, i) => <a href={`/invoices/show/${i.id}`}>{number}</a> },
+          { title: t("detail.number"), dataIndex: "number", render: (number: string, i) => <Link to={`/invoices/show/${i.id}`}>{number}</Link> },
           { title: t("detail.period"), key: "period", render: (_, i) => `${i.periodStart} ~ ${i.periodEnd}` },
           { title: t("detail.key"), dataIndex: "periodKey", render: (key: string) => <Typography.Text code>{key}</Typography.Text> },
           { title: t("detail.issueOn"), dataIndex: "issueOn" },

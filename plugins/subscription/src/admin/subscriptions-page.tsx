@@ -19,7 +19,7 @@ export function SubscriptionsPage() {
       detailPath={PATHS.detail}
       extraColumns={[
         {
-          title: t("subs.status"),
+          title: t("detail.state"),
           key: "subscriptionState",
           render: (_: unknown, row: ContractRow) => {
             if (row.termsProblem || row.status === "ended" || !today) return null;
