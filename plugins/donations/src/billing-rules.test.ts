@@ -64,7 +64,7 @@ describe("donation billing rules (the engine's view)", () => {
   });
 
   it("describes a pledge and a gift for lists in both languages", () => {
-    expect(donationBillingRules.describe(pledgeTerms, "ko")).toBe("정기후원 매월 31일 30,000원 (WATER)");
+    expect(donationBillingRules.describe(pledgeTerms, "ko")).toBe("정기후원 매월 31일 30,000원 → 50,000원 (WATER)");
     expect(donationBillingRules.describe(giftTerms, "en")).toBe("One-off gift ₩100,000 on 2028-02-14 (SCHOOL)");
   });
 

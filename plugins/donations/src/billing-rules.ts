@@ -52,7 +52,10 @@ export const donationBillingRules = defineBillingRules<DonationTerms, DonationSe
   contractSchema: DonationTerms,
   startsOn: (terms) => (terms.kind === "pledge" ? terms.startOn : terms.on),
   describe(terms, locale) {
-    const amount = formatWon(terms.kind === "pledge" ? terms.monthlyAmountWon : terms.amountWon, locale);
+    const base = formatWon(terms.kind === "pledge" ? terms.monthlyAmountWon : terms.amountWon, locale);
+    // A list shows where an upgraded pledge ends up, not only where it began.
+    const latest = terms.kind === "pledge" ? [...terms.amountChanges].sort((a, b) => (a.effectiveOn < b.effectiveOn ? -1 : 1)).at(-1) : undefined;
+    const amount = latest ? `${base} → ${formatWon(latest.monthlyAmountWon, locale)}` : base;
     const tag = [terms.campaign, terms.fund].filter(Boolean).join(" · ");
     const suffix = tag ? ` (${tag})` : "";
     if (terms.kind === "gift") return locale === "ko" ? `일시후원 ${amount} ${terms.on}${suffix}` : `One-off gift ${amount} on ${terms.on}${suffix}`;

@@ -1,13 +1,14 @@
 import { useParams, useNavigate } from "react-router";
 import { Alert, Button, Card, Col, Descriptions, Row, Space, Typography } from "antd";
 import { EditOutlined } from "@ant-design/icons";
-import { ChargePreviewTable, ContractSummary, Money, useApiQuery, useBusinessToday, useContract, useContractPreview, useFormatWon, useKitTranslate } from "@sunap/admin-kit";
+import { ChargePreviewTable, ContractInvoices, ContractSummary, Money, useApiQuery, useBusinessToday, useContract, useContractPreview, useFormatWon, useKitTranslate, type KitTranslate } from "@sunap/admin-kit";
 import type { DonationTerms, PledgeTerms } from "../billing-rules.ts";
+import { pledgeAmountOn } from "../billing/pledge-billing.ts";
 import { pledgeStatusOn } from "../billing/pledge-changes.ts";
 import { donationsClient, paths } from "./client.ts";
 import { PledgeStateTag } from "./labels.tsx";
 import { PledgeActions } from "./pledge-actions.tsx";
-import { strings } from "./strings.ts";
+import { strings, type StringKey } from "./strings.ts";
 import { TaxConsentPanel } from "./tax-consent-panel.tsx";
 
 /** A pledge or gift: the core's summary with the donation's terms, its changes, the next collections and the donor's panels. */
@@ -15,6 +16,7 @@ export function DonationContractDetailPage() {
   const t = useKitTranslate(strings);
   const navigate = useNavigate();
   const id = Number(useParams().id);
+  const formatWon = useFormatWon();
   const contract = useContract(id);
   const today = useBusinessToday();
   const preview = useContractPreview(contract.data?.status === "active" ? id : undefined, 6);
@@ -33,7 +35,7 @@ export function DonationContractDetailPage() {
           )
         }
       >
-        {terms && <TermsRows terms={terms} today={today} />}
+        {terms && termsItems(terms, today, t, formatWon)}
       </ContractSummary>
       {terms?.kind === "pledge" && active && today && contract.data && (
         <Card size="small">
@@ -46,6 +48,9 @@ export function DonationContractDetailPage() {
           <ChargePreviewTable periods={preview.data} loading={preview.isLoading} />
         </Card>
       )}
+      <Card size="small" title={t("detail.invoices")}>
+        <ContractInvoices contractId={id} />
+      </Card>
       {contract.data && (
         <Row gutter={16}>
           <Col xs={24} lg={12}>
@@ -61,43 +66,41 @@ export function DonationContractDetailPage() {
   );
 }
 
-function TermsRows({ terms, today }: { terms: DonationTerms; today: string | undefined }) {
-  const t = useKitTranslate(strings);
-  const formatWon = useFormatWon();
+/**
+ * The donation's rows of the summary. A plain function, not a component: antd's Descriptions
+ * only lays out items that are its direct children.
+ */
+function termsItems(terms: DonationTerms, today: string | undefined, t: KitTranslate<StringKey>, formatWon: (amountWon: bigint) => string) {
   const tag = [terms.campaign, terms.fund].map((v) => v || "—").join(" / ");
   if (terms.kind === "gift") {
-    return (
-      <>
-        <Descriptions.Item label={t("detail.gift")}>
-          <Money amountWon={terms.amountWon} strong /> · {terms.on}
-        </Descriptions.Item>
-        <Descriptions.Item label={t("detail.campaignFund")}>{tag}</Descriptions.Item>
-        {terms.note && <Descriptions.Item label={t("form.note")}>{terms.note}</Descriptions.Item>}
-      </>
-    );
+    return [
+      <Descriptions.Item key="gift" label={t("detail.gift")}>
+        <Money amountWon={terms.amountWon} strong /> · {terms.on}
+      </Descriptions.Item>,
+      <Descriptions.Item key="tag" label={t("detail.campaignFund")}>{tag}</Descriptions.Item>,
+      terms.note ? <Descriptions.Item key="note" label={t("form.note")}>{terms.note}</Descriptions.Item> : null,
+    ];
   }
   const pledge: PledgeTerms = terms;
-  return (
-    <>
-      <Descriptions.Item label={t("detail.state")}>{today && <PledgeStateTag status={pledgeStatusOn(pledge, today)} />}</Descriptions.Item>
-      <Descriptions.Item label={t("detail.monthly")}>
-        <Money amountWon={pledge.monthlyAmountWon} strong />
-      </Descriptions.Item>
-      <Descriptions.Item label={t("detail.day")}>{t("detail.dayValue", { day: pledge.dayOfMonth })}</Descriptions.Item>
-      <Descriptions.Item label={t("detail.campaignFund")}>{tag}</Descriptions.Item>
-      <Descriptions.Item label={t("detail.pauses")}>
-        <span data-testid="pledge-pauses">
-          {pledge.pauses.length ? pledge.pauses.map((p) => (p.until ? t("detail.pauseRange", { from: p.from, until: p.until }) : t("detail.pauseOpen", { from: p.from }))).join(", ") : t("common.none")}
-        </span>
-      </Descriptions.Item>
-      <Descriptions.Item label={t("detail.amountChanges")}>
-        <span data-testid="pledge-amount-changes">
-          {pledge.amountChanges.length ? pledge.amountChanges.map((c) => t("detail.amountChange", { on: c.effectiveOn, amount: formatWon(c.monthlyAmountWon) })).join(", ") : t("common.none")}
-        </span>
-      </Descriptions.Item>
-      {pledge.cancelledOn && <Descriptions.Item label={t("detail.cancelledOn")}>{pledge.cancelledOn}</Descriptions.Item>}
-    </>
-  );
+  return [
+    <Descriptions.Item key="state" label={t("detail.state")}>{today && <PledgeStateTag status={pledgeStatusOn(pledge, today)} />}</Descriptions.Item>,
+    <Descriptions.Item key="monthly" label={t("detail.monthly")}>
+      <Money amountWon={pledgeAmountOn(pledge, today ?? pledge.startOn)} strong />
+    </Descriptions.Item>,
+    <Descriptions.Item key="day" label={t("detail.day")}>{t("detail.dayValue", { day: pledge.dayOfMonth })}</Descriptions.Item>,
+    <Descriptions.Item key="tag" label={t("detail.campaignFund")}>{tag}</Descriptions.Item>,
+    <Descriptions.Item key="pauses" label={t("detail.pauses")}>
+      <span data-testid="pledge-pauses">
+        {pledge.pauses.length ? pledge.pauses.map((p) => (p.until ? t("detail.pauseRange", { from: p.from, until: p.until }) : t("detail.pauseOpen", { from: p.from }))).join(", ") : t("common.none")}
+      </span>
+    </Descriptions.Item>,
+    <Descriptions.Item key="changes" label={t("detail.amountChanges")}>
+      <span data-testid="pledge-amount-changes">
+        {pledge.amountChanges.length ? pledge.amountChanges.map((c) => t("detail.amountChange", { on: c.effectiveOn, amount: formatWon(c.monthlyAmountWon) })).join(", ") : t("common.none")}
+      </span>
+    </Descriptions.Item>,
+    pledge.cancelledOn ? <Descriptions.Item key="cancelled" label={t("detail.cancelledOn")}>{pledge.cancelledOn}</Descriptions.Item> : null,
+  ];
 }
 
 function DonorPanel({ payerId }: { payerId: number }) {

@@ -80,7 +80,7 @@ export function changePledgeAmount<P extends Pledge>(pledge: P, change: { effect
   if (change.monthlyAmountWon <= 0n) throw new DomainError("INVALID", "donations.pledge.amount_not_positive", {}, "monthlyAmountWon");
   const others = pledge.amountChanges.filter((c) => c.effectiveOn !== change.effectiveOn);
   if (pledgeAmountOn({ ...pledge, amountChanges: others }, change.effectiveOn) === change.monthlyAmountWon) {
-    throw new DomainError("INVALID", "donations.pledge.same_amount", { amount: change.monthlyAmountWon.toString() }, "monthlyAmountWon");
+    throw new DomainError("INVALID", "donations.pledge.same_amount", { amount: change.monthlyAmountWon.toLocaleString("en-US") }, "monthlyAmountWon");
   }
   const amountChanges = [...others, change].sort((a, b) => (a.effectiveOn < b.effectiveOn ? -1 : 1));
   return withStatus({ ...pledge, amountChanges }, today);
