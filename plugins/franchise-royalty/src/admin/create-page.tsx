@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
 import { useNavigate } from "react-router";
 import { App, Button, Card, Form, Select, Space } from "antd";
-import { ChargePreviewTable, coreClient, fieldErrorsForForm, StoreSelect, toHttpError, useApiMutation, useApiQuery, useKitTranslate, type PreviewedPeriod } from "@sunap/admin-kit";
+import { ChargePreviewTable, coreClient, fieldErrorsForForm, StoreSelect, toHttpError, useApiMutation, useApiQuery, useBusinessToday, useKitTranslate, type PreviewedPeriod } from "@sunap/admin-kit";
 import { RoyaltySettings } from "../billing-rules.ts";
 import { PLUGIN_ID, royaltyClient } from "./client.ts";
 import { PATHS } from "./paths.ts";
@@ -25,12 +25,13 @@ export function CreateRoyaltyContractPage() {
   const settings = useApiQuery(["plugin-settings", PLUGIN_ID], () => coreClient.pluginSettings.get.query({ pluginId: PLUGIN_ID }));
   const franchisees = useApiQuery(["royalty", "franchisees", storeId], () => royaltyClient.contracts.franchisees.query({ storeId: storeId! }), { enabled: typeof storeId === "number" });
   const store = useApiQuery(["store", storeId], () => coreClient.stores.get.query({ id: storeId! }), { enabled: typeof storeId === "number" });
+  const today = useBusinessToday();
 
   useEffect(() => {
-    if (!settings.data) return;
+    if (!settings.data || !today) return;
     const s = RoyaltySettings.parse(settings.data.settings);
-    form.setFieldsValue({ terms: blankTermsForm({ reportDueDay: s.defaultReportDueDay, paymentDueDays: s.defaultPaymentDueDays }) });
-  }, [settings.data, form]);
+    form.setFieldsValue({ terms: blankTermsForm({ reportDueDay: s.defaultReportDueDay, paymentDueDays: s.defaultPaymentDueDays }, today) });
+  }, [settings.data, today, form]);
   useEffect(() => {
     const only = franchisees.data?.length === 1 ? franchisees.data[0]!.id : null;
     form.setFieldValue("payerId", only);

@@ -2,7 +2,7 @@ import { useState } from "react";
 import { Alert, App, Button, DatePicker, Form, Modal, Space, Table, Tag, Upload } from "antd";
 import { PlusOutlined, UploadOutlined } from "@ant-design/icons";
 import dayjs, { type Dayjs } from "dayjs";
-import { fieldErrorsForForm, formatTimestamp, Money, ServerTable, StoreSelect, toHttpError, useApiMutation, useKitTranslate, useServerTable, WonInput } from "@sunap/admin-kit";
+import { fieldErrorsForForm, formatTimestamp, Money, ServerTable, StoreSelect, toHttpError, useApiMutation, useBusinessToday, useKitTranslate, useServerTable, WonInput } from "@sunap/admin-kit";
 import type { SalesImportOutcome, SalesReportView } from "../server/sales-reports.ts";
 import { royaltyClient } from "./client.ts";
 import { strings } from "./strings.ts";
@@ -128,6 +128,7 @@ function EnterSalesModal({ open, onClose, onSaved }: { open: boolean; onClose: (
   const t = useKitTranslate(strings);
   const { message } = App.useApp();
   const [form] = Form.useForm<EnterValues>();
+  const today = useBusinessToday();
   const submit = useApiMutation((values: EnterValues) => royaltyClient.sales.submit.mutate({ storeId: values.storeId ?? 0, month: values.month?.format("YYYY-MM") ?? "", grossSalesWon: values.grossSalesWon ?? 0n }), { notifyError: false, invalidate: [["sunap", "royalty"]] });
   const save = async (values: EnterValues) => {
     try {
@@ -144,7 +145,7 @@ function EnterSalesModal({ open, onClose, onSaved }: { open: boolean; onClose: (
   };
   return (
     <Modal open={open} title={t("sales.enter")} onCancel={onClose} onOk={() => form.submit()} confirmLoading={submit.isPending} okText={t("common.save")} destroyOnHidden>
-      <Form<EnterValues> form={form} layout="vertical" name="royalty-sales-entry" data-testid="sales-entry-form" initialValues={{ month: dayjs().subtract(1, "month") }} onFinish={(values) => void save(values)}>
+      <Form<EnterValues> form={form} layout="vertical" name="royalty-sales-entry" data-testid="sales-entry-form" initialValues={{ month: dayjs(today ? `${today.slice(0, 7)}-01` : undefined).subtract(1, "month") }} onFinish={(values) => void save(values)}>
         <Form.Item name="storeId" label={t("contracts.store")} rules={[{ required: true, message: t("form.required") }]}>
           <StoreSelect />
         </Form.Item>

@@ -3,7 +3,7 @@ import { Alert, Card, DatePicker, Descriptions, Empty, Form, Skeleton, Space, St
 import dayjs from "dayjs";
 import { formatWon } from "@sunap/core";
 import { ChargeLinesTable, RoyaltyInvoicesTable } from "./invoice-tables.tsx";
-import { Money, StoreSelect, useApiQuery, useKitTranslate, useLocale } from "@sunap/admin-kit";
+import { Money, StoreSelect, useApiQuery, useBusinessToday, useKitTranslate, useLocale } from "@sunap/admin-kit";
 import { formatRate } from "../billing/royalty-rate.ts";
 import { royaltyClient } from "./client.ts";
 import { strings } from "./strings.ts";
@@ -14,7 +14,8 @@ export function RoyaltyStatementPage() {
   const locale = useLocale();
   const [params, setParams] = useSearchParams();
   const storeId = Number(params.get("storeId")) || undefined;
-  const month = params.get("month") ?? dayjs().subtract(1, "month").format("YYYY-MM");
+  const today = useBusinessToday();
+  const month = params.get("month") ?? dayjs(today ? `${today.slice(0, 7)}-01` : undefined).subtract(1, "month").format("YYYY-MM");
   const statement = useApiQuery(["royalty", "statement", storeId, month], () => royaltyClient.statement.query({ storeId: storeId!, month }), { enabled: storeId !== undefined });
   const set = (next: { storeId?: number | null; month?: string }) => {
     const merged = new URLSearchParams(params);

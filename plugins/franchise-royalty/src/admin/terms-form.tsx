@@ -30,8 +30,9 @@ export function termsFormValues(terms: RoyaltyTerms): TermsFormValues {
   };
 }
 
-export function blankTermsForm(defaults: { reportDueDay: number; paymentDueDays: number }): TermsFormValues {
-  return { firstMonth: dayjs().startOf("month"), royalty: { kind: "flat", rateBp: "5", mode: "marginal", tiers: [{ fromWon: 0n, rateBp: "" }] }, fixedFees: [], minimumRoyaltyWon: 0n, ...defaults };
+/** Blank terms starting in the business month of `today` (the organisation's date, which a demo may pin). */
+export function blankTermsForm(defaults: { reportDueDay: number; paymentDueDays: number }, today: string): TermsFormValues {
+  return { firstMonth: dayjs(`${today.slice(0, 7)}-01`), royalty: { kind: "flat", rateBp: "5", mode: "marginal", tiers: [{ fromWon: 0n, rateBp: "" }] }, fixedFees: [], minimumRoyaltyWon: 0n, ...defaults };
 }
 
 /** What the server's contract schema reads; a rate that is not a percent is sent as is and refused there with its field named. */
