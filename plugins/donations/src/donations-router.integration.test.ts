@@ -215,6 +215,9 @@ describe("the engine bills donations and receipts show what was collected", () =
     expect(pages).toBe(2);
     expect(text).toContain("최민수");
     expect((await don.receipts.list({ year: 2026, filters: [{ field: "issued", operator: "eq", value: "true" }] })).total).toBe(2);
+    // A store owner sees only donations invoiced under their stores: these donors belong to none.
+    expect((await plugin(h.callerFor("store_owner")).receipts.list({ year: 2026 })).total).toBe(0);
+    expect(await refusal(plugin(h.callerFor("store_owner")).receipts.download({ payerId: donorC, year: 2026 }))).toMatchObject({ code: "FORBIDDEN" });
     expect((await h.db.auditLog.findMany({ where: { action: "donations.receipt.issue_all" } })).map((a) => a.after)).toEqual([
       { year: 2026, receipts: 2, newlyIssued: 1 },
       { year: 2026, receipts: 2, newlyIssued: 0 },
