@@ -2,9 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import JSZip from "jszip";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { pino } from "pino";
-import type { ContractView, JobContext } from "@sunap/api";
-// The engine is not exported from the API's index; tests reach it as the core's own tests do.
-import { runBilling } from "../../../packages/api/src/services/billing-engine.ts";
+import { runBilling, type ContractView, type JobContext } from "@sunap/api";
 import { createApiHarness, refusal, type ApiHarness, type CoreCaller } from "@sunap/api/testing";
 import type { PledgeTerms } from "./billing-rules.ts";
 import { donationsRouter } from "./server/router.ts";

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ContractService } from "@sunap/api";
+import { ContractService, runBilling } from "@sunap/api";
 import { createApiHarness, type ApiHarness } from "@sunap/api/testing";
-import { runBilling } from "../../../../packages/api/src/services/billing-engine.ts";
 import type { DonationTerms } from "../billing-rules.ts";
 import { donationsPlugin } from "../server.ts";
 
