@@ -18,17 +18,29 @@ afterAll(async () => {
 });
 
 describe("the demo seed", () => {
-  it("ends with one billing run that issues the seeded contracts' history by catch-up, without failures", async () => {
-    const runs = await t.db.billingRun.findMany();
-    expect(runs).toHaveLength(1);
-    expect(runs[0]).toMatchObject({ trigger: "demo-seed", failures: [] });
-    expect(runs[0]!.finishedAt).not.toBeNull();
+  it("lives through the year with billing runs twice a month that issue every seeded contract's history, without failures", async () => {
+    const runs = await t.db.billingRun.findMany({ orderBy: { id: "asc" } });
+    expect(runs.length).toBeGreaterThan(20);
+    for (const run of runs) expect(run).toMatchObject({ trigger: "demo-seed", failures: [] });
+    expect(runs.every((run) => run.finishedAt !== null)).toBe(true);
     // Every plugin that seeded contracts started in the past has invoices of its own.
     const contracts = await t.db.contract.groupBy({ by: ["pluginId"], _count: true });
     const invoices = new Map((await t.db.invoice.groupBy({ by: ["pluginId"], _count: true })).map((g) => [g.pluginId, g._count]));
     expect(contracts.length).toBeGreaterThan(0);
     for (const { pluginId } of contracts) expect({ pluginId, invoiced: (invoices.get(pluginId) ?? 0) > 0 }).toEqual({ pluginId, invoiced: true });
-    expect(runs[0]!.issued).toBe(await t.db.invoice.count());
+    expect(runs.reduce((sum, run) => sum + run.issued, 0)).toBe(await t.db.invoice.count());
     expect(await t.db.invoice.count()).toBeGreaterThan(0);
+  });
+
+  it("has payers pay most invoices after their due date through recorded payments, and leaves some unpaid for aging", async () => {
+    const invoices = await t.db.invoice.findMany({ select: { openWon: true, totalWon: true } });
+    const paid = invoices.filter((i) => i.openWon === 0n).length;
+    const unpaid = invoices.filter((i) => i.openWon === i.totalWon).length;
+    expect(paid).toBeGreaterThan(invoices.length / 2);
+    expect(unpaid).toBeGreaterThan(0);
+    expect(await t.db.payment.count()).toBe(paid);
+    // Receivables in the ledger are exactly what the invoices still have open: no hand-made history beside them.
+    const receivables = await t.db.journalLine.aggregate({ where: { accountCode: "receivables" }, _sum: { amountWon: true } });
+    expect(receivables._sum.amountWon).toBe(invoices.reduce((sum, i) => sum + i.openWon, 0n));
   });
 });

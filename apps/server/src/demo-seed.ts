@@ -1,5 +1,5 @@
-import { addDays, addMonths, businessDateToDb, firstDayOf, monthOf, monthStart, type Clock, type Role } from "@sunap/core";
-import { BillingRegistry, ContractService, createUser, PayerService, recordAudit, runBilling, type Actor, type ServerPlugin } from "@sunap/api";
+import { addDays, addMonths, businessDateFromDb, businessDateToDb, firstDayOf, monthOf, type BusinessDate, type Clock, type Role } from "@sunap/core";
+import { BillingRegistry, ContractService, createUser, PayerService, PaymentService, recordAudit, runBilling, type Actor, type AuditSink, type ServerPlugin } from "@sunap/api";
 import { postEntry, type Db, type Keyring } from "@sunap/db";
 
 export interface DemoLogin {
@@ -32,7 +32,7 @@ const DEMO_PAYERS = [
   { payerCode: "P0002", kind: "individual", name: "이준호", birthDate: "1985-09-30", businessNumber: null, representative: null, phone: "010-9876-5432", email: null, address: null, tags: ["정기후원"], plugins: ["donations"], storeCode: null },
   { payerCode: "P0003", kind: "individual", name: "박서연", birthDate: "1978-01-05", businessNumber: null, representative: null, phone: "010-5555-1234", email: "seoyeon@example.kr", address: "경기도 수원시", tags: [], plugins: ["loan-repayment"], storeCode: null },
   { payerCode: "S-GN01", kind: "business", name: "강남역점 (주)가온", birthDate: null, businessNumber: "220-81-62517", representative: "최점주", phone: "02-555-1234", email: "gangnam@example.kr", address: "서울시 강남구", tags: ["가맹점"], plugins: ["franchise-royalty"], storeCode: "GN01" },
-  { payerCode: "S-HU01", kind: "business", name: "해운대점 바다상회", birthDate: null, businessNumber: "123-81-05438", representative: "정바다", phone: "051-742-1234", email: null, address: "부산시 해운대구", tags: ["가맹점"], plugins: ["franchise-royalty"], storeCode: "HU01" },
+  { payerCode: "S-HU01", kind: "business", name: "해운대점 바다상회", birthDate: null, businessNumber: "617-81-01238", representative: "정바다", phone: "051-742-1234", email: null, address: "부산시 해운대구", tags: ["가맹점"], plugins: ["franchise-royalty"], storeCode: "HU01" },
 ] as const satisfies readonly (Omit<Parameters<PayerService["create"]>[0], "storeId" | "plugins" | "tags"> & { storeCode: string | null; plugins: readonly string[]; tags: readonly string[] })[];
 
 /** True when the database has never been seeded (no users at all). */
@@ -86,44 +86,9 @@ export async function seedDemo(db: Db, keyring: Keyring, plugins: readonly Serve
     );
   }
 
-  // Ledger history: an opening cash balance, then twelve months of royalty invoices. Stores pay
-  // after 9 to 70 days, so month-end receivables and aging have something to show.
   const firstMonth = firstDayOf(addMonths(monthOf(today), -11));
-  const paymentDelayDays = [9, 12, 20, 38, 70];
   await db.$transaction(async (tx) => {
     await postEntry(tx, { effectiveOn: firstMonth, kind: "opening", memo: "기초잔액", source: "demo-seed", idempotencyKey: "demo:v1:opening", lines: [{ accountCode: "cash", amountWon: 50_000_000n }, { accountCode: "opening_balance_equity", amountWon: -50_000_000n }] }, null);
-    for (let month = firstMonth, monthIndex = 0; month <= today; month = monthStart(addDays(month, 32)), monthIndex += 1) {
-      for (const [index, store] of stores.entries()) {
-        // Royalties follow sales, which move from month to month.
-        const royaltyWon = BigInt(1_200_000 + index * 350_000 + ((monthIndex * 7 + index * 3) % 5) * 90_000);
-        const vatWon = royaltyWon / 10n;
-        await postEntry(tx, {
-          effectiveOn: month,
-          kind: "invoice",
-          memo: `${store.name} ${month.slice(0, 7)} 로열티`,
-          source: "demo-seed",
-          idempotencyKey: `demo:v1:royalty:${store.code}:${month}`,
-          lines: [
-            { accountCode: "receivables", amountWon: royaltyWon + vatWon, storeId: store.id },
-            { accountCode: "revenue_royalty", amountWon: -royaltyWon, storeId: store.id },
-            { accountCode: "vat_payable", amountWon: -vatWon, storeId: store.id },
-          ],
-        }, null);
-        const collectedOn = addDays(month, paymentDelayDays[index % paymentDelayDays.length]!);
-        if (collectedOn > today) continue;
-        await postEntry(tx, {
-          effectiveOn: collectedOn,
-          kind: "payment",
-          memo: `${store.name} ${month.slice(0, 7)} 로열티 수납`,
-          source: "demo-seed",
-          idempotencyKey: `demo:v1:collected:${store.code}:${month}`,
-          lines: [
-            { accountCode: "cash", amountWon: royaltyWon + vatWon, storeId: store.id },
-            { accountCode: "receivables", amountWon: -(royaltyWon + vatWon), storeId: store.id },
-          ],
-        }, null);
-      }
-    }
     await audit(tx, { action: "demo.seed", entityType: "organization", entityId: 1, after: { stores: stores.length, users: DEMO_LOGINS.length } });
   });
 
@@ -134,5 +99,35 @@ export async function seedDemo(db: Db, keyring: Keyring, plugins: readonly Serve
   for (const plugin of plugins) {
     await plugin.seedDemo?.({ db, keyring, today, contracts, actor: SYSTEM, stores, payers: payerRows });
   }
-  await runBilling({ db, registry, keyring, clock, trigger: "demo-seed" });
+  await replayHistory(db, keyring, registry, firstMonth, today, audit);
+}
+
+/**
+ * The year behind the demo date, lived through: the billing engine runs on the 1st and 16th of
+ * every month up to today, and between runs payers pay what they were billed — a few days to two
+ * months after the due date depending on the payer, and about one invoice in nine never — so
+ * statuses, aging, overdue interest and the dashboard show real collections.
+ */
+async function replayHistory(db: Db, keyring: Keyring, registry: BillingRegistry, firstMonth: BusinessDate, today: BusinessDate, audit: AuditSink): Promise<void> {
+  const payments = new PaymentService(db, keyring);
+  const delayDays = [0, 3, 9, 24, 55];
+  const steps: BusinessDate[] = [];
+  for (let month = monthOf(firstMonth); firstDayOf(month) <= today; month = addMonths(month, 1)) steps.push(firstDayOf(month), addDays(firstDayOf(month), 15));
+  const runDates = [...steps.filter((d) => d < today), today];
+  for (const day of runDates) {
+    const open = await db.invoice.findMany({ where: { openWon: { gt: 0 }, voidedAt: null }, orderBy: { id: "asc" }, select: { id: true, payerId: true, dueOn: true, openWon: true } });
+    for (const invoice of open) {
+      if (invoice.id % 9 === 4) continue;
+      const paidOn = addDays(businessDateFromDb(invoice.dueOn), delayDays[invoice.payerId % delayDays.length]!);
+      if (paidOn > day) continue;
+      await payments.record(
+        { payerId: invoice.payerId, receivedOn: paidOn, amountWon: invoice.openWon, method: "bank_transfer", reference: "데모 입금", memo: "", idempotencyKey: `demo-collect-${invoice.id}`, allocation: { kind: "chosen", allocations: [{ invoiceId: invoice.id, amountWon: invoice.openWon }] } },
+        day,
+        null,
+        audit,
+      );
+    }
+    const clock = { today: () => day, now: () => new Date(`${day}T03:00:00Z`) };
+    await runBilling({ db, registry, keyring, clock, trigger: "demo-seed" });
+  }
 }

@@ -25,6 +25,7 @@ export { hashPassword } from "./auth/password-hash.ts";
 export { createUser } from "./services/user-service.ts";
 export { rotatePersonalDataKeys } from "./services/key-rotation.ts";
 export { PayerService, presentPayer, PAYER_FIELD_CONTEXT, type PayerInput, type PresentedPayer } from "./services/payer-service.ts";
+export { PaymentService, type RecordPaymentInput } from "./services/payment-service.ts";
 export { defineServerPlugin, defineServerBilling, type ServerPlugin, type ServerBilling, type LoadedContract, type DemoSeedContext } from "./server-plugin.ts";
 export { prismaListArgs, type ListSpec } from "./list-query.ts";
 export * from "./jobs/index.ts";

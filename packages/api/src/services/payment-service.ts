@@ -214,7 +214,7 @@ export class PaymentService {
   ) {}
 
   /** Records money received, allocates it and posts one entry: cash debit; receivable credits per invoice; customer credit for the rest. */
-  async record(input: RecordPaymentInput, today: BusinessDate, userId: number, audit: AuditSink): Promise<PaymentOutcome> {
+  async record(input: RecordPaymentInput, today: BusinessDate, userId: number | null, audit: AuditSink): Promise<PaymentOutcome> {
     return this.db.$transaction(async (tx) => {
       await lockPayer(tx, input.payerId);
       const replay = await this.replayOf(tx, input.idempotencyKey, { payerId: input.payerId, amountWon: input.amountWon, method: input.method, receivedOn: input.receivedOn });
@@ -231,7 +231,7 @@ export class PaymentService {
   }
 
   /** Applies the payer's customer credit to open invoices: customer_credits debit, receivable credits. */
-  async applyCredit(input: ApplyCreditInput, today: BusinessDate, userId: number, audit: AuditSink): Promise<PaymentOutcome> {
+  async applyCredit(input: ApplyCreditInput, today: BusinessDate, userId: number | null, audit: AuditSink): Promise<PaymentOutcome> {
     const appliedOn = input.appliedOn ?? today;
     return this.db.$transaction(async (tx) => {
       await lockPayer(tx, input.payerId);
@@ -271,7 +271,7 @@ export class PaymentService {
    * Undoes a payment by posting the reversal of its entry (dated today) and marking it voided;
    * its invoices are owed again. Refused when the credit it created has been used since.
    */
-  async void(input: { id: number; reason: string }, today: BusinessDate, now: Date, userId: number, audit: AuditSink): Promise<PaymentDetail> {
+  async void(input: { id: number; reason: string }, today: BusinessDate, now: Date, userId: number | null, audit: AuditSink): Promise<PaymentDetail> {
     const reason = input.reason.trim();
     if (reason.length < 2) throw new DomainError("INVALID", "payment.reason_required", {}, "reason");
     return this.db.$transaction(async (tx) => {
@@ -423,7 +423,7 @@ export class PaymentService {
 
   private async insert(
     tx: Tx,
-    p: { payerId: number; receivedOn: BusinessDate; amountWon: Won; method: "bank_transfer" | "cash" | "customer_credit"; reference: string; memo: string; idempotencyKey: string; allocations: Allocation[]; lines: PostingLine[]; userId: number; kind: string },
+    p: { payerId: number; receivedOn: BusinessDate; amountWon: Won; method: "bank_transfer" | "cash" | "customer_credit"; reference: string; memo: string; idempotencyKey: string; allocations: Allocation[]; lines: PostingLine[]; userId: number | null; kind: string },
   ): Promise<PaymentDetail> {
     const posted = await postEntry(tx, { effectiveOn: p.receivedOn, kind: p.kind, source: "admin", memo: p.memo, idempotencyKey: `payment:v1:${p.idempotencyKey}`, lines: p.lines }, p.userId);
     // The payment row is checked under the payer's lock; a ledger entry under the key without one is another payer's concurrent use of it.
