@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useOnError } from "@refinedev/core";
 import { App } from "antd";
 import { toHttpError, type ApiError } from "./errors.ts";
+import { hashQueryKey } from "./query-key-hash.ts";
 
 /**
  * A typed tRPC query for screens that are not plain CRUD (dashboard, periods, accounts...).
@@ -12,6 +13,7 @@ export function useApiQuery<T>(key: readonly unknown[], run: () => Promise<T>, o
   const { mutate: onError } = useOnError();
   const query = useQuery<T, ApiError>({
     queryKey: ["sunap", ...key],
+    queryKeyHashFn: hashQueryKey,
     queryFn: () => run().catch((error: unknown) => Promise.reject(toHttpError(error))),
     enabled: options.enabled,
     placeholderData: options.keepPrevious ? (previous) => previous : undefined,
@@ -31,7 +33,9 @@ export function useApiMutation<TInput, TOutput>(run: (input: TInput) => Promise<
     mutationFn: (input) => run(input).catch((error: unknown) => Promise.reject(toHttpError(error))),
     onSuccess: async () => {
       if (options.invalidate) await Promise.all(options.invalidate.map((key) => queryClient.invalidateQueries({ queryKey: key })));
-      else await queryClient.invalidateQueries();
+      // Everything but Refine's auth check: refetching it makes <Authenticated> show its loader,
+      // which unmounts the page — and with it the caller's onSuccess (a navigation, a message).
+      else await queryClient.invalidateQueries({ predicate: (query) => !query.queryKey.includes("auth") });
     },
     onError: (error) => {
       onError(error);

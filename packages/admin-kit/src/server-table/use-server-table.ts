@@ -3,6 +3,7 @@ import { useSearchParams } from "react-router";
 import { Form, type FormInstance, type TableProps } from "antd";
 import type { SorterResult, TablePaginationConfig } from "antd/es/table/interface";
 import { useApiQuery } from "../api/hooks.ts";
+import { hashQueryKey } from "../api/query-key-hash.ts";
 import { cleanFilters, listStateFromParams, listStateToParams, sortOrderOf, type ListFilter, type ListLocationState, type ListPage, type ListRequest, type ListSorter } from "./list-request.ts";
 
 export interface ServerTableOptions<Row, Values> {
@@ -79,7 +80,7 @@ export function useServerTable<Row, Values extends object = Record<string, unkno
       filters: cleanFilters([...(permanent ?? []), ...(state.values && toFilters ? toFilters(state.values) : [])]),
     }),
     // The values object is rebuilt from the URL on every render: compare it by content.
-    [state.current, state.pageSize, state.sorter?.field, state.sorter?.order, JSON.stringify(state.values), JSON.stringify(permanent ?? [])],
+    [state.current, state.pageSize, state.sorter?.field, state.sorter?.order, hashQueryKey([state.values]), hashQueryKey([permanent ?? []])],
   );
 
   const query = useApiQuery(["list", ...options.queryKey, request], () => options.fetch(request), { keepPrevious: true, enabled: options.enabled });

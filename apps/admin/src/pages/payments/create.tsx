@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { App, Alert, Card, Col, DatePicker, Form, Input, Radio, Row, Space, Table, Typography } from "antd";
 import { Create } from "@refinedev/antd";
 import { useTranslate } from "@refinedev/core";
@@ -56,9 +56,11 @@ export function PaymentCreate() {
   const summary = useApiQuery(["payer-summary", payerId], () => trpc.payments.payerSummary.query({ payerId: payerId! }), { enabled: typeof payerId === "number" });
   const openInvoices = summary.data?.openInvoices ?? [];
 
-  // Coming from an invoice: that invoice, chosen for its open amount.
+  // Coming from an invoice: that invoice, chosen for its open amount (once, not on every refetch).
+  const presetDone = useRef(false);
   useEffect(() => {
-    if (!presetInvoice || !summary.data) return;
+    if (!presetInvoice || !summary.data || presetDone.current) return;
+    presetDone.current = true;
     const invoice = summary.data.openInvoices.find((i) => i.id === presetInvoice);
     if (!invoice) return;
     form.setFieldsValue({ mode: "chosen", amountWon: form.getFieldValue("amountWon") ?? invoice.openWon });
