@@ -76,7 +76,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 
   let worker: RunningWorker | undefined;
   if (options.runWorker) {
-    worker = await startWorker({ connectionString: options.databaseUrl, db, clock, log, jobs: [...coreJobs, createNotifyDispatchJob(options.keyring), createBillingJob(options.keyring), ...createConsentJobs(options.keyring), ...serverPlugins.flatMap((p) => p.jobs)], billing, timeZone: clock.timeZone });
+    worker = await startWorker({ connectionString: options.databaseUrl, db, clock, log, jobs: [...coreJobs, createNotifyDispatchJob(options.keyring), createBillingJob(options.keyring), ...createConsentJobs(options.keyring), ...serverPlugins.flatMap((p) => p.jobs)], billing, keyring: options.keyring, timeZone: clock.timeZone });
   }
 
   let http: FastifyInstance | undefined;

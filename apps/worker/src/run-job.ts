@@ -1,7 +1,7 @@
 import type { JobResult, JobWithMetadata } from "pg-boss";
 import type { Logger } from "pino";
 import type { Clock } from "@sunap/core";
-import type { Db } from "@sunap/db";
+import type { Db, Keyring } from "@sunap/db";
 import type { BillingRegistry, JobDefinition } from "@sunap/api";
 
 /** A clock that can re-read the organisation's time zone and demo date before each job (the app's clock can). */
@@ -12,6 +12,7 @@ export interface RunJobDeps {
   clock: WorkerClock;
   log: Logger;
   billing: BillingRegistry;
+  keyring?: Keyring;
 }
 
 /**
@@ -41,7 +42,7 @@ export async function runJob(definition: JobDefinition, job: JobWithMetadata<unk
   log.info({ outcome: "started" }, "job started");
   try {
     await deps.clock.refresh?.(deps.db);
-    const result = await definition.handler({ db: deps.db, clock: deps.clock, log, billing: deps.billing, jobId: job.id, signal: job.signal }, data);
+    const result = await definition.handler({ db: deps.db, clock: deps.clock, log, billing: deps.billing, keyring: deps.keyring, jobId: job.id, signal: job.signal }, data);
     log.info({ outcome: "completed", durationMs: durationMs() }, "job completed");
     return { id: job.id, status: "completed", output: toJsonOutput(result) };
   } catch (error) {

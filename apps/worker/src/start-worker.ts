@@ -1,6 +1,6 @@
 import { PgBoss } from "pg-boss";
 import type { Logger } from "pino";
-import type { Db } from "@sunap/db";
+import type { Db, Keyring } from "@sunap/db";
 import { EMPTY_BILLING_REGISTRY, type BillingRegistry, type JobDefinition } from "@sunap/api";
 import { runJob, type WorkerClock } from "./run-job.ts";
 import { syncSchedules } from "./sync-schedules.ts";
@@ -14,6 +14,8 @@ export interface WorkerOptions {
   jobs: readonly JobDefinition[];
   /** The server's plugins, handed to every job (default: none). */
   billing?: BillingRegistry;
+  /** The personal-data keyring, handed to every job (jobs that queue messages need it). */
+  keyring?: Keyring;
   /** The organisation's time zone: cron expressions are evaluated in it. */
   timeZone: string;
   /** Schema of pg-boss's tables. Default `pgboss`. */
@@ -62,7 +64,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       await boss.work(
         job.name,
         { batchSize: 1, includeMetadata: true, perJobResults: true, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 },
-        async (batch) => Promise.all(batch.map((delivery) => runJob(job, delivery, { db, clock, log, billing: options.billing ?? EMPTY_BILLING_REGISTRY }))),
+        async (batch) => Promise.all(batch.map((delivery) => runJob(job, delivery, { db, clock, log, billing: options.billing ?? EMPTY_BILLING_REGISTRY, keyring: options.keyring }))),
       );
     }
     await syncSchedules(boss, jobs, options.timeZone, log);

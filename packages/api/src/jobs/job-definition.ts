@@ -1,7 +1,7 @@
 import type { Logger } from "pino";
 import type { ZodType } from "zod";
 import type { Clock } from "@sunap/core";
-import type { Db } from "@sunap/db";
+import type { Db, Keyring } from "@sunap/db";
 import type { BillingRegistry } from "../billing-registry.ts";
 
 /** What a job's handler is given. The worker builds one per delivery. */
@@ -13,6 +13,8 @@ export interface JobContext {
   jobId: string;
   /** The server's plugins by id (billing rules, manifests): the same registry the API uses. */
   billing: BillingRegistry;
+  /** The personal-data keyring, for jobs that queue messages (recipients are stored encrypted); the worker always gives it. */
+  keyring?: Keyring;
   /** Aborted when the job runs past `expireInSeconds` or the worker stops: a long job stops at a safe point. */
   signal: AbortSignal;
 }
