@@ -15,7 +15,7 @@ export function createFranchiseRoyaltyPlugin(options: { taxInvoiceProvider?: Tax
   const router = createRoyaltyRouter(options.taxInvoiceProvider ?? new SandboxTaxInvoiceProvider());
   return defineServerPlugin({
     manifest: franchiseRoyaltyManifest,
-    billing: defineServerBilling({ rules: royaltyBillingRules, loadInputs: loadRoyaltyInputs }),
+    billing: defineServerBilling({ rules: royaltyBillingRules, loadInputs: loadRoyaltyInputs, changesThroughOwnRouter: true }),
     router,
     jobs: [],
     seedDemo: seedRoyaltyDemo,

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BusinessDate } from "@sunap/core";
 import { balanceAsOf } from "@sunap/db";
-// The engine is not exported from @sunap/api yet; switch to `import { runBilling } from "@sunap/api"` once it is.
-import { runBilling } from "../../../packages/api/src/services/billing-engine.ts";
+import { runBilling } from "@sunap/api";
 import { callPath, createApiHarness, refusal, type ApiHarness, type CoreCaller } from "@sunap/api/testing";
 import { loanBook } from "./loan-book.ts";
 import type { LoanContractTerms } from "./loan-contract.ts";
@@ -46,6 +45,11 @@ describe("making a loan", () => {
     expect(await create({ principalWon: "1000.5" })).toMatchObject({ domainCode: "money.fraction", field: "terms.principalWon" });
     expect(await h.db.contract.count()).toBe(0);
     expect(await h.db.journalEntry.count({ where: { kind: "loan_disbursement" } })).toBe(0);
+  });
+
+  it("refuses the core's generic contract procedures, which would skip the disbursement entry", async () => {
+    expect(await refusal(finance.contracts.create({ pluginId: "loan-repayment", payerId, terms }))).toMatchObject({ code: "CONFLICT", domainCode: "contract.changed_through_plugin" });
+    expect(await h.db.contract.count()).toBe(0);
   });
 
   it("follows the configured legal maximum", async () => {

@@ -12,7 +12,7 @@ import { loanRouter } from "./loan-router.ts";
  */
 export const loanRepaymentPlugin = defineServerPlugin({
   manifest: loanRepaymentManifest,
-  billing: defineServerBilling({ rules: loanBillingRules, loadInputs: loadLoanInputs }),
+  billing: defineServerBilling({ rules: loanBillingRules, loadInputs: loadLoanInputs, changesThroughOwnRouter: true }),
   router: loanRouter,
   jobs: [],
   seedDemo: seedLoanDemo,

@@ -7,7 +7,7 @@ import { subscriptionRouter } from "./router.ts";
 /** Server half: the billing rules the core engine runs, the plan catalogue and lifecycle router, the demo seed. */
 export const subscriptionPlugin = defineServerPlugin({
   manifest: subscriptionManifest,
-  billing: defineServerBilling({ rules: subscriptionRules }),
+  billing: defineServerBilling({ rules: subscriptionRules, changesThroughOwnRouter: true }),
   router: subscriptionRouter,
   jobs: [],
   seedDemo: seedSubscriptionDemo,

@@ -27,6 +27,15 @@ export function contractService(ctx: AuthedContext): ContractService {
 }
 const service = contractService;
 
+/**
+ * A plugin that checks more than its terms schema when contracts change (one set of royalty terms per
+ * store, a loan's disbursement entry, a subscription's lifecycle) changes them through its own router;
+ * the generic procedures would bypass those checks, so they refuse its contracts.
+ */
+function assertGenericChangesAllowed(ctx: Context, pluginId: string): void {
+  if (ctx.billing.plugin(pluginId)?.billing?.changesThroughOwnRouter) throw new DomainError("CONFLICT", "contract.changed_through_plugin", { plugin: pluginId }, "pluginId");
+}
+
 export const contractsRouter = router({
   /** Filters: pluginId, payerId, storeId, status, title, startsOn, nextIssueOn, and `search` (title, payer name or code). */
   list: procedure
@@ -44,6 +53,7 @@ export const contractsRouter = router({
     .input(CreateContractInput)
     .mutation(async ({ ctx, input }) => {
       if (input.storeId !== undefined) assertStoreVisible(ctx.storeScope, input.storeId);
+      assertGenericChangesAllowed(ctx, input.pluginId);
       return service(ctx).create(input, ctx.actor);
     }),
 
@@ -51,7 +61,7 @@ export const contractsRouter = router({
     .permission("contract.write")
     .input(z.object({ id: Id, version: z.number().int().min(1), terms: z.unknown(), reason: z.string().trim().max(200).optional() }))
     .mutation(async ({ ctx, input }) => {
-      await service(ctx).get(input.id, ctx.storeScope);
+      assertGenericChangesAllowed(ctx, (await service(ctx).get(input.id, ctx.storeScope)).pluginId);
       return service(ctx).updateTerms(input, ctx.actor);
     }),
 
@@ -59,7 +69,7 @@ export const contractsRouter = router({
     .permission("contract.write")
     .input(z.object({ id: Id, endedOn: BusinessDateInput, reason: z.string().trim().max(200).optional() }))
     .mutation(async ({ ctx, input }) => {
-      await service(ctx).get(input.id, ctx.storeScope);
+      assertGenericChangesAllowed(ctx, (await service(ctx).get(input.id, ctx.storeScope)).pluginId);
       return service(ctx).end(input, ctx.actor);
     }),
 
