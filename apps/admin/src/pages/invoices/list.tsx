@@ -49,15 +49,25 @@ export function InvoicesTable({ payerId }: { payerId?: number }) {
   });
   const columns: ColumnsType<InvoiceRow> = [
     { dataIndex: "number", title: t("invoices.fields.number"), sorter: true, render: (n: string, row) => <Link to={`/invoices/show/${row.id}`} data-testid={`invoice-row-${row.id}`}><Typography.Text strong>{n}</Typography.Text></Link> },
+    { key: "status", title: t("invoices.fields.status"), render: (_, row) => <InvoiceStatusTag status={row.status} overdue={row.overdue} /> },
     { dataIndex: "pluginId", title: t("invoices.fields.plugin"), render: (id: string) => plugins.nameOf(id) },
-    ...(payerId ? [] : [{ key: "payer", title: t("invoices.fields.payer"), render: (_: unknown, row: InvoiceRow) => <PayerLink payer={row.payer} /> }]),
-    { key: "store", title: t("invoices.fields.store"), render: (_, row) => (row.store ? `${row.store.code} · ${row.store.name}` : "—") },
+    {
+      key: "payer",
+      title: payerId ? t("invoices.fields.store") : `${t("invoices.fields.payer")} / ${t("invoices.fields.store")}`,
+      render: (_, row) => (
+        <Space direction="vertical" size={0}>
+          {!payerId && <PayerLink payer={row.payer} />}
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {row.store ? `${row.store.code} · ${row.store.name}` : "—"}
+          </Typography.Text>
+        </Space>
+      ),
+    },
     { key: "period", title: t("invoices.fields.period"), className: "nowrap", render: (_, row) => `${row.periodStart} ~ ${row.periodEnd}` },
     { dataIndex: "issueOn", title: t("invoices.fields.issueOn"), sorter: true, className: "nowrap" },
     { dataIndex: "dueOn", title: t("invoices.fields.dueOn"), sorter: true, className: "nowrap" },
     { dataIndex: "totalWon", title: t("invoices.fields.total"), sorter: true, align: "right", render: (v: bigint) => <Money amountWon={v} strong /> },
     { dataIndex: "openWon", title: t("invoices.fields.open"), sorter: true, align: "right", render: (v: bigint, row) => (row.status === "void" ? <Typography.Text type="secondary">—</Typography.Text> : <Money amountWon={v} muted={v === 0n} />) },
-    { key: "status", title: t("invoices.fields.status"), render: (_, row) => <InvoiceStatusTag status={row.status} overdue={row.overdue} /> },
     { key: "pdf", title: t("table.actions"), render: (_, row) => <Button size="small" icon={<FilePdfOutlined />} href={invoicePdfUrl(row.id)} target="_blank" data-testid={`invoice-pdf-${row.id}`} /> },
   ];
   const pageTotal = table.rows.reduce((sum, r) => sum + r.totalWon, 0n);
@@ -81,7 +91,7 @@ export function InvoicesTable({ payerId }: { payerId?: number }) {
             <Table.Summary.Cell index={totalIndex + 1} align="right">
               <Money amountWon={pageOpen} strong />
             </Table.Summary.Cell>
-            <Table.Summary.Cell index={totalIndex + 2} colSpan={2} />
+            <Table.Summary.Cell index={totalIndex + 2} colSpan={columns.length - totalIndex - 2} />
           </Table.Summary.Row>
         ) : null
       }

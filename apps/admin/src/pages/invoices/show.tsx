@@ -177,7 +177,7 @@ export function InvoiceShow() {
             columns={[
               { dataIndex: "id", title: t("invoices.entries.entry"), render: (entryId: number) => <Link to={`/ledger/show/${entryId}`}>#{entryId}</Link> },
               { dataIndex: "effectiveOn", title: t("invoices.entries.effectiveOn") },
-              { dataIndex: "kind", title: t("ledger.fields.kind") },
+              { dataIndex: "kind", title: t("ledger.fields.kind"), render: (kind: string) => t(`ledger.kinds.${kind}`, kind) },
               { dataIndex: "memo", title: t("invoices.entries.memo") },
               { key: "receivable", title: t("invoices.entries.amount"), align: "right", render: (_, e) => <Money amountWon={receivableChange(e)} /> },
             ]}
