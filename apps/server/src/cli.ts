@@ -1,13 +1,14 @@
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { DomainError, translate } from "@sunap/core";
-import { createUser, recordAudit, rotatePersonalDataKeys } from "@sunap/api";
+import { createUser, ENCRYPTED_COLUMNS, recordAudit, rotatePersonalDataKeys } from "@sunap/api";
 import { applyMigrations, createDb, KeyringConfigError } from "@sunap/db";
 import { formatScheduleTable, loanSchedule, scheduleToJson, type RepaymentMethod } from "@sunap/plugin-loan-repayment/server";
 import { ConfigError, loadConfig } from "./config.ts";
 import { resolveDatabase, type DatabaseTarget } from "./database-target.ts";
 import { resolveKeyring } from "./keys.ts";
 import { createLogger } from "./logger.ts";
+import { serverPlugins } from "./plugins.ts";
 
 const USAGE = `Usage: npm run sunap -- <command> [options]
 
@@ -79,7 +80,8 @@ async function rotateKeys(): Promise<void> {
   await withDatabase(async (db, target) => {
     const keyring = await resolveKeyring(loadConfig(), target.embedded, createLogger("warn"));
     process.stdout.write(`Active key: ${keyring.activeKeyId}\n`);
-    const results = await rotatePersonalDataKeys(db, keyring, (table, p) => process.stdout.write(`  ${table}: ${p.rowsScanned} rows scanned, ${p.rowsUpdated} updated\r`));
+    const tables = [...ENCRYPTED_COLUMNS, ...serverPlugins.flatMap((plugin) => plugin.encryptedColumns ?? [])];
+    const results = await rotatePersonalDataKeys(db, keyring, (table, p) => process.stdout.write(`  ${table}: ${p.rowsScanned} rows scanned, ${p.rowsUpdated} updated\r`), tables);
     for (const [table, result] of Object.entries(results)) {
       process.stdout.write(`\n${table}: ${result.rowsScanned} rows, ${result.rowsUpdated} re-encrypted; values before by key ${JSON.stringify(result.valuesByKeyId)}; rotated ${JSON.stringify(result.rotatedByKeyId)}${result.rowsChangedMeanwhile ? `; ${result.rowsChangedMeanwhile} changed meanwhile (run again)` : ""}\n`);
     }

@@ -23,7 +23,7 @@ export { auditSink, type AuditSink } from "./procedure-audit.ts";
 export { loadSession, signIn, hashToken } from "./auth/session-service.ts";
 export { hashPassword } from "./auth/password-hash.ts";
 export { createUser } from "./services/user-service.ts";
-export { rotatePersonalDataKeys } from "./services/key-rotation.ts";
+export { rotatePersonalDataKeys, ENCRYPTED_COLUMNS, type EncryptedColumns } from "./services/key-rotation.ts";
 export { PayerService, presentPayer, PAYER_FIELD_CONTEXT, type PayerInput, type PresentedPayer } from "./services/payer-service.ts";
 export { PaymentService, type RecordPaymentInput } from "./services/payment-service.ts";
 export { defineServerPlugin, defineServerBilling, type ServerPlugin, type ServerBilling, type LoadedContract, type DemoSeedContext } from "./server-plugin.ts";

@@ -3,6 +3,7 @@ import type { BillingRules, BusinessDate, ContractFacts, PluginManifest } from "
 import type { Db, DbOrTx, Keyring } from "@sunap/db";
 import type { Actor } from "./audit.ts";
 import type { JobDefinition } from "./jobs/index.ts";
+import type { EncryptedColumns } from "./services/key-rotation.ts";
 import type { ContractService } from "./services/contract-service.ts";
 
 /** A contract as the engine hands it to a plugin's input loader: the facts and the parsed terms. */
@@ -47,6 +48,8 @@ export interface ServerPlugin {
   /** Mounted under the plugin's id, e.g. `donations.*`. */
   router?: AnyRouter;
   jobs: readonly JobDefinition[];
+  /** Encrypted columns of the plugin's own tables, re-encrypted by `sunap rotate-keys` with the core's. */
+  encryptedColumns?: readonly EncryptedColumns[];
   /** Absent for a plugin that bills nothing (reports only). */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each plugin has its own terms; the engine only passes them back
   billing?: ServerBilling<any, any, any>;

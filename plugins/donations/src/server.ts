@@ -4,6 +4,7 @@ import { donationsManifest } from "./manifest.ts";
 import { seedDonationsDemo } from "./server/demo-seed.ts";
 import { donationsRouter } from "./server/router.ts";
 import { thankYouJob } from "./server/thank-you-job.ts";
+import { RESIDENT_NUMBER_CONTEXT } from "./server/tax-consent.ts";
 
 /**
  * Server half: pledges and one-off gifts billed by the core engine, the pledge changes, annual
@@ -15,6 +16,7 @@ export const donationsPlugin = defineServerPlugin({
   billing: defineServerBilling({ rules: donationBillingRules }),
   router: donationsRouter,
   jobs: [thankYouJob],
+  encryptedColumns: [{ table: "donor_tax_consent", idColumn: "payer_id", columns: { resident_number_enc: RESIDENT_NUMBER_CONTEXT } }],
   seedDemo: seedDonationsDemo,
 });
 

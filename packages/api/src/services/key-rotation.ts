@@ -3,8 +3,16 @@ import { PAYER_FIELD_CONTEXT } from "./payer-service.ts";
 import { NOTIFY_FIELD_CONTEXT } from "./notify-outbox.ts";
 import { CMS_FILE_CONTEXT } from "./registration-pipeline.ts";
 
-/** Every encrypted column: table, and for each column the encryption context its tokens are bound to. */
-export const ENCRYPTED_COLUMNS: readonly { table: string; columns: Record<string, string> }[] = [
+/** A table's encrypted columns, each with the encryption context its tokens are bound to. */
+export interface EncryptedColumns {
+  table: string;
+  /** The table's integer key column; default `id`. */
+  idColumn?: string;
+  columns: Record<string, string>;
+}
+
+/** Every encrypted column of the core's tables (plugins declare theirs on their server half). */
+export const ENCRYPTED_COLUMNS: readonly EncryptedColumns[] = [
   { table: "payer", columns: { birth_date_enc: PAYER_FIELD_CONTEXT.birthDate, business_number_enc: PAYER_FIELD_CONTEXT.businessNumber, phone_enc: PAYER_FIELD_CONTEXT.phone } },
   { table: "payer_account", columns: { account_number_enc: PAYER_FIELD_CONTEXT.accountNumber } },
   { table: "notify_message", columns: { recipient_enc: NOTIFY_FIELD_CONTEXT.recipient, secret_enc: NOTIFY_FIELD_CONTEXT.secret } },
@@ -18,16 +26,17 @@ const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
  * Saves are conditional on the old token, so a value the app rewrote meanwhile is never clobbered.
  * Table and column names come from the constant above, never from input.
  */
-export async function rotatePersonalDataKeys(db: Db, keyring: Keyring, onProgress?: (table: string, progress: RotationResult) => void, tables = ENCRYPTED_COLUMNS): Promise<Record<string, RotationResult>> {
+export async function rotatePersonalDataKeys(db: Db, keyring: Keyring, onProgress?: (table: string, progress: RotationResult) => void, tables: readonly EncryptedColumns[] = ENCRYPTED_COLUMNS): Promise<Record<string, RotationResult>> {
   const results: Record<string, RotationResult> = {};
-  for (const { table, columns } of tables) {
+  for (const { table, columns, idColumn = "id" } of tables) {
+    const id = quote(idColumn);
     const columnOf = new Map(Object.entries(columns).map(([column, context]) => [context, column]));
     const selectList = Object.keys(columns).map(quote).join(", ");
     results[table] = await rotateRows<number>(
       {
         async fetchBatch(afterId, limit) {
           const rows = await db.$queryRawUnsafe<Record<string, string | number | null>[]>(
-            `SELECT "id", ${selectList} FROM ${quote(table)} WHERE "id" > $1 ORDER BY "id" LIMIT $2`,
+            `SELECT ${id} AS "id", ${selectList} FROM ${quote(table)} WHERE ${id} > $1 ORDER BY ${id} LIMIT $2`,
             afterId ?? 0,
             limit,
           );
@@ -38,7 +47,7 @@ export async function rotatePersonalDataKeys(db: Db, keyring: Keyring, onProgres
           const sets = contexts.map((context, i) => `${quote(columnOf.get(context)!)} = $${i + 2}`);
           const guards = contexts.map((context, i) => `${quote(columnOf.get(context)!)} = $${contexts.length + i + 2}`);
           const count = await db.$executeRawUnsafe(
-            `UPDATE ${quote(table)} SET ${sets.join(", ")} WHERE "id" = $1 AND ${guards.join(" AND ")}`,
+            `UPDATE ${quote(table)} SET ${sets.join(", ")} WHERE ${id} = $1 AND ${guards.join(" AND ")}`,
             id,
             ...contexts.map((c) => next[c]),
             ...contexts.map((c) => previous[c]),
