@@ -686,6 +686,7 @@ export const en: Catalogue = {
     tabs: { contracts: "Contracts", invoices: "Invoices", payments: "Payments" },
     contract: { startsOn: "Starts", endedOn: "Ends", nextIssueOn: "Next invoice" },
     summary: { title: "Receivables", open: "Open", overdue: "Overdue", credit: "Customer credit", asOf: "as of {{date}}", hidden: "—" },
+    applyCredit: { button: "Apply credit", confirm: "Apply the customer credit of {{credit}} to the open invoices, oldest due first?", done: "Customer credit applied." },
   },
   errors: {
     network: "The server cannot be reached. Please try again shortly.",

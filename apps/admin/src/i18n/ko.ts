@@ -690,6 +690,7 @@ export const ko = {
     tabs: { contracts: "계약", invoices: "청구서", payments: "입금" },
     contract: { startsOn: "시작일", endedOn: "종료일", nextIssueOn: "다음 청구일" },
     summary: { title: "수납 현황", open: "미수금", overdue: "연체", credit: "예치금", asOf: "{{date}} 기준", hidden: "—" },
+    applyCredit: { button: "예치금으로 충당", confirm: "예치금 {{credit}}을(를) 납부기한이 이른 미수 청구서부터 충당할까요?", done: "예치금을 충당했습니다." },
   },
   errors: {
     network: "서버에 연결할 수 없습니다. 잠시 후 다시 시도하세요.",
