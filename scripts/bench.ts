@@ -8,6 +8,7 @@ import pg from "pg";
 import { CORE_ACCOUNTS, encodeJson, pinnedClock } from "@sunap/core";
 import { BillingRegistry, runBilling } from "@sunap/api";
 import { applyMigrations, balanceAsOf, createDb, encryptField, generateDevKeyring, phoneSearchIndex, postEntry, startEmbeddedPostgres, syncChartOfAccounts, trialBalance, withDatabase, type Prisma } from "@sunap/db";
+import { BILLING_PHASES, type BillingPhase } from "../packages/api/src/services/billing-engine.ts";
 import { meteredPlugin } from "../packages/api/src/testing/metered-plugin/index.ts";
 
 const invoices = Number(process.env.BENCH_INVOICES ?? 200_000);
@@ -88,6 +89,9 @@ await db.$disconnect();
 
 // 4. The billing engine: contracts of the test-only metered plugin, each owing one invoice today.
 const billingFigures: Record<string, number> = { contracts: contractCount };
+// Where each run's time went (see BILLING_PHASES in the engine), in milliseconds.
+const billingPhases: Record<string, Record<BillingPhase, number>> = {};
+const roundedPhases = (phaseMs: Record<BillingPhase, number>) => Object.fromEntries(BILLING_PHASES.map((phase) => [phase, Math.round(phaseMs[phase])])) as Record<BillingPhase, number>;
 {
   const admin2 = new pg.Client({ connectionString: cluster.adminUrl });
   await admin2.connect();
@@ -120,15 +124,19 @@ const billingFigures: Record<string, number> = { contracts: contractCount };
   billingFigures.failures = first.result.failures.length;
   billingFigures.firstRunSeconds = Number((first.ms / 1000).toFixed(2));
   billingFigures.invoicesPerSecond = Math.round(first.result.issued / (first.ms / 1000));
+  billingPhases.firstRun = roundedPhases(first.result.phaseMs);
   // Nothing to issue and every next issue date in the future: contracts are skipped without asking their plugin.
   const second = await timed(() => runBilling({ db: bdb, registry, keyring, clock, trigger: "bench" }));
   billingFigures.secondRunIssued = second.result.issued;
   billingFigures.secondRunMs = Math.round(second.ms);
+  billingPhases.secondRun = roundedPhases(second.result.phaseMs);
   // The worst rerun: next issue dates cleared, every contract asked again, every period found invoiced.
   await bdb.contract.updateMany({ data: { nextIssueOn: null } });
   const third = await timed(() => runBilling({ db: bdb, registry, keyring, clock, trigger: "bench" }));
   billingFigures.recheckRunIssued = third.result.issued;
   billingFigures.recheckRunSeconds = Number((third.ms / 1000).toFixed(2));
+  billingFigures.recheckContractsPerSecond = Math.round(contractCount / (third.ms / 1000));
+  billingPhases.recheckRun = roundedPhases(third.result.phaseMs);
   billingFigures.messagesQueued = await bdb.notifyMessage.count({ where: { templateCode: "invoice_issued" } });
   await bdb.$disconnect();
 }
@@ -141,7 +149,15 @@ await writeFile(path.join(out, "ledger.json"), `${JSON.stringify({ at: new Date(
 process.stdout.write(`\nLedger benchmark (${invoices.toLocaleString()} invoices bulk-loaded, ${posts.toLocaleString()} posted one by one)\n`);
 for (const [name, value] of Object.entries(figures)) process.stdout.write(`  ${name.padEnd(28)} ${value.toLocaleString()}\n`);
 process.stdout.write(`Written to bench-results/ledger.json\n`);
-await writeFile(path.join(out, "billing.json"), `${JSON.stringify({ at: new Date().toISOString(), ...billingFigures }, null, 2)}\n`);
+await writeFile(path.join(out, "billing.json"), `${JSON.stringify({ at: new Date().toISOString(), ...billingFigures, phaseMs: billingPhases }, null, 2)}\n`);
 process.stdout.write(`\nBilling engine benchmark (${contractCount.toLocaleString()} contracts of a test plugin, one invoice each)\n`);
 for (const [name, value] of Object.entries(billingFigures)) process.stdout.write(`  ${name.padEnd(28)} ${value.toLocaleString()}\n`);
+process.stdout.write(`  Time per phase, ms (share of the run's total):\n  ${"".padEnd(12)}${Object.keys(billingPhases).map((run) => run.padStart(18)).join("")}\n`);
+for (const phase of BILLING_PHASES) {
+  const cells = Object.values(billingPhases).map((phases) => {
+    const total = BILLING_PHASES.reduce((sum, p) => sum + phases[p], 0);
+    return `${phases[phase].toLocaleString()} (${total > 0 ? Math.round((100 * phases[phase]) / total) : 0}%)`.padStart(18);
+  });
+  process.stdout.write(`  ${phase.padEnd(12)}${cells.join("")}\n`);
+}
 process.stdout.write(`Written to bench-results/billing.json\n`);

@@ -105,17 +105,29 @@ export async function postEntries(tx: Tx, postings: readonly Posting[], createdB
       ON CONFLICT ("idempotency_key") DO NOTHING
       RETURNING "id", "idempotency_key"`;
     const newIds = new Map(inserted.map((row) => [row.idempotency_key, row.id]));
-    const lines: Prisma.JournalLineCreateManyInput[] = [];
+    // Every line in one INSERT of column arrays: Prisma's createMany costs a fraction of a millisecond per row, this a few microseconds.
+    const lines = { entryId: [] as number[], accountCode: [] as string[], amountWon: [] as string[], payerId: [] as (number | null)[], invoiceId: [] as (number | null)[], storeId: [] as (number | null)[], effectiveOn: [] as string[] };
     for (const posting of fresh) {
       const id = newIds.get(posting.idempotencyKey);
       if (id === undefined) continue;
       byKey.set(posting.idempotencyKey, { id, idempotencyKey: posting.idempotencyKey, effectiveOn: posting.effectiveOn, created: true });
-      const effectiveOn = businessDateToDb(posting.effectiveOn);
       for (const line of posting.lines) {
-        lines.push({ entryId: id, accountCode: line.accountCode, amountWon: line.amountWon, payerId: line.payerId ?? null, invoiceId: line.invoiceId ?? null, storeId: line.storeId ?? null, effectiveOn });
+        lines.entryId.push(id);
+        lines.accountCode.push(line.accountCode);
+        lines.amountWon.push(line.amountWon.toString());
+        lines.payerId.push(line.payerId ?? null);
+        lines.invoiceId.push(line.invoiceId ?? null);
+        lines.storeId.push(line.storeId ?? null);
+        lines.effectiveOn.push(posting.effectiveOn);
       }
     }
-    if (lines.length > 0) await tx.journalLine.createMany({ data: lines });
+    if (lines.entryId.length > 0) {
+      await tx.$executeRaw`
+        INSERT INTO "journal_line" ("entry_id", "account_code", "amount_won", "payer_id", "invoice_id", "store_id", "effective_on")
+        SELECT * FROM unnest(
+          ${lines.entryId}::int[], ${lines.accountCode}::text[], ${lines.amountWon}::bigint[], ${lines.payerId}::int[],
+          ${lines.invoiceId}::int[], ${lines.storeId}::int[], ${lines.effectiveOn}::date[])`;
+    }
     const raced = fresh.filter((p) => !newIds.has(p.idempotencyKey)).map((p) => p.idempotencyKey);
     if (raced.length > 0) {
       for (const row of await tx.journalEntry.findMany({ where: { idempotencyKey: { in: raced } }, select: { id: true, idempotencyKey: true, effectiveOn: true } })) {

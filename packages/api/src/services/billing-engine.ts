@@ -4,7 +4,7 @@ import { postEntries, refreshInvoiceOpenAmounts, type Db, type Keyring, type Pri
 import type { BillingRegistry } from "../billing-registry.ts";
 import type { ServerBilling } from "../server-plugin.ts";
 import { billingContextOf, LOOK_AHEAD_DAYS, pluginSettingsOf, type ContractBillingRow } from "./contract-billing.ts";
-import { loadInvoiceNoticeSetup, loadNoticePayers, queueInvoiceIssued } from "./invoice-notifications.ts";
+import { loadInvoiceNoticeSetup, loadNoticePayers, queueInvoicesIssued } from "./invoice-notifications.ts";
 
 export interface RunBillingOptions {
   db: Db;
@@ -40,7 +40,19 @@ export interface BillingRunResult {
   totalWon: Won;
   failures: BillingFailure[];
   aborted: boolean;
+  /** Wall time per phase of the run, in milliseconds: where a slow run spends its time. */
+  phaseMs: Record<BillingPhase, number>;
 }
+
+/**
+ * The phases of a run: `select` finds the chunk's contracts and what they have invoiced, `plan` asks
+ * the plugins, `lock` locks and looks again, `number` draws invoice numbers and ids, `ledger`
+ * posts the entries, `invoices` writes invoices and lines, `messages` queues the payers' messages,
+ * `transaction` is the rest of the chunk's transaction (begin, commit, next issue dates) and
+ * `progress` records the run's counters after each chunk.
+ */
+export const BILLING_PHASES = ["select", "plan", "lock", "number", "ledger", "invoices", "messages", "transaction", "progress"] as const;
+export type BillingPhase = (typeof BILLING_PHASES)[number];
 
 /** One invoice to issue: a period of a contract with its charges. */
 interface PlannedInvoice {
@@ -100,6 +112,15 @@ export async function runBilling(options: RunBillingOptions): Promise<BillingRun
   const closedMonths = new Set((await db.accountingPeriod.findMany({ where: { closedAt: { not: null } }, select: { month: true } })).map((p) => businessDateFromDb(p.month)));
   const notice = await loadInvoiceNoticeSetup(db, options.baseUrl);
 
+  const phaseMs = Object.fromEntries(BILLING_PHASES.map((phase) => [phase, 0])) as Record<BillingPhase, number>;
+  const timed = async <T>(phase: BillingPhase, work: () => Promise<T>): Promise<T> => {
+    const started = performance.now();
+    try {
+      return await work();
+    } finally {
+      phaseMs[phase] += performance.now() - started;
+    }
+  };
   const totals = { contracts: 0, issued: 0, totalWon: 0n };
   const failures: BillingFailure[] = [];
   let aborted = false;
@@ -110,36 +131,43 @@ export async function runBilling(options: RunBillingOptions): Promise<BillingRun
       aborted = true;
       break;
     }
-    const rows = await db.contract.findMany({
-      where: { id: { gt: afterId }, status: "active", OR: [{ nextIssueOn: null }, { nextIssueOn: { lte: businessDateToDb(today) } }] },
-      orderBy: { id: "asc" },
-      take: chunkSize,
-      select: { id: true, pluginId: true, payerId: true, storeId: true, startsOn: true, terms: true },
-    });
+    const rows = await timed("select", () =>
+      db.contract.findMany({
+        where: { id: { gt: afterId }, status: "active", OR: [{ nextIssueOn: null }, { nextIssueOn: { lte: businessDateToDb(today) } }] },
+        orderBy: { id: "asc" },
+        take: chunkSize,
+        select: { id: true, pluginId: true, payerId: true, storeId: true, startsOn: true, terms: true },
+      }),
+    );
     if (rows.length === 0) break;
     afterId = rows.at(-1)!.id;
 
-    const invoiced = await invoicedKeys(db, rows.map((r) => r.id));
-    const plans: ContractPlan[] = [];
-    for (const raw of rows) {
-      if (options.signal?.aborted) break;
-      const row: ContractBillingRow = { ...raw, startsOn: businessDateFromDb(raw.startsOn) };
-      const planned = await planContract(row, invoiced.get(row.id) ?? new Set());
-      if ("failure" in planned) failures.push(planned.failure);
-      else plans.push(planned.plan);
-    }
+    const invoiced = await timed("select", () => invoicedKeys(db, rows.map((r) => r.id)));
+    const plans = await timed("plan", async () => {
+      const planned: ContractPlan[] = [];
+      for (const raw of rows) {
+        if (options.signal?.aborted) break;
+        const row: ContractBillingRow = { ...raw, startsOn: businessDateFromDb(raw.startsOn) };
+        const outcome = await planContract(row, invoiced.get(row.id) ?? new Set());
+        if ("failure" in outcome) failures.push(outcome.failure);
+        else planned.push(outcome.plan);
+      }
+      return planned;
+    });
 
     const chunk = await issueChunk(plans);
     totals.contracts += plans.length;
     totals.issued += chunk.issued;
     totals.totalWon += chunk.totalWon;
     failures.push(...chunk.failures);
-    await db.billingRun.update({ where: { id: run.id }, data: { contracts: { increment: plans.length }, issued: { increment: chunk.issued }, totalWon: { increment: chunk.totalWon }, failures: failures as unknown as Prisma.InputJsonValue } });
+    await timed("progress", () =>
+      db.billingRun.update({ where: { id: run.id }, data: { contracts: { increment: plans.length }, issued: { increment: chunk.issued }, totalWon: { increment: chunk.totalWon }, failures: failures as unknown as Prisma.InputJsonValue } }),
+    );
     options.log?.info({ runId: run.id, afterId, issued: totals.issued, failures: failures.length }, "billing chunk done");
   }
 
-  await db.billingRun.update({ where: { id: run.id }, data: { finishedAt: clock.now(), failures: failures as unknown as Prisma.InputJsonValue } });
-  return { runId: run.id, runOn: today, ...totals, failures, aborted };
+  await timed("progress", () => db.billingRun.update({ where: { id: run.id }, data: { finishedAt: clock.now(), failures: failures as unknown as Prisma.InputJsonValue } }));
+  return { runId: run.id, runOn: today, ...totals, failures, aborted, phaseMs };
 
   /** Asks the plugin what is due; any error becomes the contract's failure, never the run's. */
   async function planContract(row: ContractBillingRow, issued: ReadonlySet<string>): Promise<{ plan: ContractPlan } | { failure: BillingFailure }> {
@@ -181,6 +209,9 @@ export async function runBilling(options: RunBillingOptions): Promise<BillingRun
   /** Issues a chunk in one transaction; if that fails, contract by contract so one bad contract costs only itself. */
   async function issueChunk(plans: ContractPlan[]): Promise<{ issued: number; totalWon: Won; failures: BillingFailure[] }> {
     if (plans.length === 0) return { issued: 0, totalWon: 0n, failures: [] };
+    // The transaction's own cost (begin, commit, waits) is what its timed phases do not account for.
+    const innerBefore = innerPhaseMs();
+    const started = performance.now();
     try {
       return { ...(await db.$transaction((tx) => issueInTx(tx, plans), { timeout: 120_000, maxWait: 30_000 })), failures: [] };
     } catch (error) {
@@ -195,106 +226,115 @@ export async function runBilling(options: RunBillingOptions): Promise<BillingRun
         result.failures.push(...one.failures);
       }
       return result;
+    } finally {
+      phaseMs.transaction += performance.now() - started - (innerPhaseMs() - innerBefore);
     }
+  }
+
+  function innerPhaseMs(): number {
+    return phaseMs.lock + phaseMs.number + phaseMs.ledger + phaseMs.invoices + phaseMs.messages + phaseMs.transaction;
   }
 
   async function issueInTx(tx: Tx, plans: ContractPlan[]): Promise<{ issued: number; totalWon: Won }> {
     const ids = plans.map((p) => p.row.id).sort((a, b) => a - b);
-    // Locks in id order (no deadlock between runs), then looks again: a run that got here first has issued.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CONTRACT_LOCK_NAMESPACE}::int, s.id) FROM (SELECT unnest(${ids}::int[]) AS id ORDER BY 1) AS s`;
-    const stillActive = new Set((await tx.contract.findMany({ where: { id: { in: ids }, status: "active" }, select: { id: true } })).map((c) => c.id));
-    const already = await invoicedKeys(tx, ids);
-    const toIssue = plans
-      .filter((p) => stillActive.has(p.row.id))
-      .flatMap((plan) => plan.invoices.filter((inv) => !already.get(plan.row.id)?.has(inv.period.key)).map((inv) => ({ plan, inv })));
+    const toIssue = await timed("lock", async () => {
+      // Locks in id order (no deadlock between runs), then looks again: a run that got here first has issued.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CONTRACT_LOCK_NAMESPACE}::int, s.id) FROM (SELECT unnest(${ids}::int[]) AS id ORDER BY 1) AS s`;
+      const stillActive = new Set((await tx.contract.findMany({ where: { id: { in: ids }, status: "active" }, select: { id: true } })).map((c) => c.id));
+      const already = await invoicedKeys(tx, ids);
+      return plans
+        .filter((p) => stillActive.has(p.row.id))
+        .flatMap((plan) => plan.invoices.filter((inv) => !already.get(plan.row.id)?.has(inv.period.key)).map((inv) => ({ plan, inv })));
+    });
 
     if (toIssue.length > 0) {
-      // Numbers: the year's counter moves by as many as this transaction issues; a rollback gives them back.
-      const perYear = new Map<number, number>();
-      for (const { inv } of toIssue) perYear.set(Number(inv.issueOn.slice(0, 4)), (perYear.get(Number(inv.issueOn.slice(0, 4))) ?? 0) + 1);
-      const nextOf = new Map<number, number>();
-      for (const [year, count] of [...perYear].sort((a, b) => a[0] - b[0])) {
-        const [row] = await tx.$queryRaw<{ last_number: number }[]>`
-          INSERT INTO invoice_sequence (year, last_number) VALUES (${year}, ${count})
-          ON CONFLICT (year) DO UPDATE SET last_number = invoice_sequence.last_number + EXCLUDED.last_number
-          RETURNING last_number`;
-        nextOf.set(year, row!.last_number - count + 1);
-      }
-      // Issue order within a year: by issue date, then contract, then the plugin's order.
-      toIssue.sort((a, b) => (a.inv.issueOn < b.inv.issueOn ? -1 : a.inv.issueOn > b.inv.issueOn ? 1 : a.plan.row.id - b.plan.row.id));
-      const invoiceIds = (await tx.$queryRaw<{ id: number }[]>`SELECT nextval(pg_get_serial_sequence('invoice', 'id'))::int AS id FROM generate_series(1, ${toIssue.length}::int)`).map((r) => r.id);
-
-      const issued = toIssue.map(({ plan, inv }, i) => {
-        const year = Number(inv.issueOn.slice(0, 4));
-        const n = nextOf.get(year)!;
-        nextOf.set(year, n + 1);
-        return { plan, inv, id: invoiceIds[i]!, number: invoiceNumber(year, n), key: invoiceIdempotencyKey(plan.row.id, inv.period.key) };
+      const issued = await timed("number", async () => {
+        // Numbers: the year's counter moves by as many as this transaction issues; a rollback gives them back.
+        const perYear = new Map<number, number>();
+        for (const { inv } of toIssue) perYear.set(Number(inv.issueOn.slice(0, 4)), (perYear.get(Number(inv.issueOn.slice(0, 4))) ?? 0) + 1);
+        const nextOf = new Map<number, number>();
+        for (const [year, count] of [...perYear].sort((a, b) => a[0] - b[0])) {
+          const [row] = await tx.$queryRaw<{ last_number: number }[]>`
+            INSERT INTO invoice_sequence (year, last_number) VALUES (${year}, ${count})
+            ON CONFLICT (year) DO UPDATE SET last_number = invoice_sequence.last_number + EXCLUDED.last_number
+            RETURNING last_number`;
+          nextOf.set(year, row!.last_number - count + 1);
+        }
+        // Issue order within a year: by issue date, then contract, then the plugin's order.
+        toIssue.sort((a, b) => (a.inv.issueOn < b.inv.issueOn ? -1 : a.inv.issueOn > b.inv.issueOn ? 1 : a.plan.row.id - b.plan.row.id));
+        const invoiceIds = (await tx.$queryRaw<{ id: number }[]>`SELECT nextval(pg_get_serial_sequence('invoice', 'id'))::int AS id FROM generate_series(1, ${toIssue.length}::int)`).map((r) => r.id);
+        return toIssue.map(({ plan, inv }, i) => {
+          const year = Number(inv.issueOn.slice(0, 4));
+          const n = nextOf.get(year)!;
+          nextOf.set(year, n + 1);
+          return { plan, inv, id: invoiceIds[i]!, number: invoiceNumber(year, n), key: invoiceIdempotencyKey(plan.row.id, inv.period.key) };
+        });
       });
 
-      const entries = await postEntries(
-        tx,
-        issued.map(({ plan, inv, id, number, key }): Posting => {
-          const { payerId, storeId } = plan.row;
-          return {
-            effectiveOn: inv.issueOn,
-            kind: "invoice",
-            source: `billing:${plan.row.pluginId}`,
-            memo: `청구서 ${number} (${inv.period.key})`,
-            idempotencyKey: key,
-            lines: [
-              { accountCode: "receivables", amountWon: inv.totalWon, payerId, invoiceId: id, storeId },
-              ...inv.lines.filter((l) => l.amountWon !== 0n).map((l) => ({ accountCode: l.creditAccount, amountWon: -l.amountWon, payerId, invoiceId: id, storeId })),
-            ],
-          };
-        }),
-        null,
-      );
-      // An entry that existed without its invoice would mean a half-issued invoice: refuse rather than guess.
-      const replayed = entries.find((e) => !e.created);
-      if (replayed) throw new Error(`ledger entry ${replayed.idempotencyKey} exists without its invoice`);
-
-      await tx.invoice.createMany({
-        data: issued.map(({ plan, inv, id, number, key }, i) => ({
-          id,
-          number,
-          contractId: plan.row.id,
-          pluginId: plan.row.pluginId,
-          payerId: plan.row.payerId,
-          storeId: plan.row.storeId,
-          periodKey: inv.period.key,
-          periodStart: businessDateToDb(inv.period.start),
-          periodEnd: businessDateToDb(inv.period.end),
-          issueOn: businessDateToDb(inv.issueOn),
-          dueOn: businessDateToDb(inv.dueOn),
-          totalWon: inv.totalWon,
-          openWon: inv.totalWon,
-          idempotencyKey: key,
-          entryId: entries[i]!.id,
-        })),
+      const entries = await timed("ledger", async () => {
+        const posted = await postEntries(
+          tx,
+          issued.map(({ plan, inv, id, number, key }): Posting => {
+            const { payerId, storeId } = plan.row;
+            return {
+              effectiveOn: inv.issueOn,
+              kind: "invoice",
+              source: `billing:${plan.row.pluginId}`,
+              memo: `청구서 ${number} (${inv.period.key})`,
+              idempotencyKey: key,
+              lines: [
+                { accountCode: "receivables", amountWon: inv.totalWon, payerId, invoiceId: id, storeId },
+                ...inv.lines.filter((l) => l.amountWon !== 0n).map((l) => ({ accountCode: l.creditAccount, amountWon: -l.amountWon, payerId, invoiceId: id, storeId })),
+              ],
+            };
+          }),
+          null,
+        );
+        // An entry that existed without its invoice would mean a half-issued invoice: refuse rather than guess.
+        const replayed = posted.find((e) => !e.created);
+        if (replayed) throw new Error(`ledger entry ${replayed.idempotencyKey} exists without its invoice`);
+        return posted;
       });
-      await tx.invoiceLine.createMany({
-        data: issued.flatMap(({ inv, id }) =>
-          inv.lines.map((line, position) => ({
-            invoiceId: id,
-            position: position + 1,
-            kind: line.kind.slice(0, 40),
-            labelKo: line.label.ko,
-            labelEn: line.label.en,
-            amountWon: line.amountWon,
-            creditAccount: line.creditAccount,
-            basisKo: line.basis?.ko ?? null,
-            basisEn: line.basis?.en ?? null,
-          })),
-        ),
-      });
-      await refreshInvoiceOpenAmounts(tx, invoiceIds);
 
-      const payers = await loadNoticePayers(tx, issued.map((i) => i.plan.row.payerId));
-      const now = clock.now();
-      for (const { plan, inv, id, number } of issued) {
-        const payer = payers.get(plan.row.payerId);
-        if (payer) await queueInvoiceIssued(tx, keyring, notice, payer, { id, payerId: plan.row.payerId, number, totalWon: inv.totalWon, dueOn: inv.dueOn }, now);
-      }
+      await timed("invoices", async () => {
+        // One INSERT of column arrays per table: Prisma's createMany costs a fraction of a millisecond a row, this a few microseconds.
+        await tx.$executeRaw`
+          INSERT INTO invoice (id, number, contract_id, plugin_id, payer_id, store_id, period_key, period_start, period_end, issue_on, due_on, total_won, open_won, idempotency_key, entry_id)
+          SELECT id, number, contract_id, plugin_id, payer_id, store_id, period_key, period_start, period_end, issue_on, due_on, total_won, total_won, idempotency_key, entry_id
+            FROM unnest(
+              ${issued.map((i) => i.id)}::int[], ${issued.map((i) => i.number)}::text[], ${issued.map((i) => i.plan.row.id)}::int[],
+              ${issued.map((i) => i.plan.row.pluginId)}::text[], ${issued.map((i) => i.plan.row.payerId)}::int[], ${issued.map((i) => i.plan.row.storeId)}::int[],
+              ${issued.map((i) => i.inv.period.key)}::text[], ${issued.map((i) => i.inv.period.start)}::date[], ${issued.map((i) => i.inv.period.end)}::date[],
+              ${issued.map((i) => i.inv.issueOn)}::date[], ${issued.map((i) => i.inv.dueOn)}::date[], ${issued.map((i) => i.inv.totalWon.toString())}::bigint[],
+              ${issued.map((i) => i.key)}::text[], ${entries.map((e) => e.id)}::int[]
+            ) AS v(id, number, contract_id, plugin_id, payer_id, store_id, period_key, period_start, period_end, issue_on, due_on, total_won, idempotency_key, entry_id)`;
+        const lines = issued.flatMap(({ inv, id }) => inv.lines.map((line, position) => ({ invoiceId: id, position: position + 1, line })));
+        await tx.$executeRaw`
+          INSERT INTO invoice_line (invoice_id, position, kind, label_ko, label_en, amount_won, credit_account, basis_ko, basis_en)
+          SELECT * FROM unnest(
+            ${lines.map((l) => l.invoiceId)}::int[], ${lines.map((l) => l.position)}::int[], ${lines.map((l) => l.line.kind.slice(0, 40))}::text[],
+            ${lines.map((l) => l.line.label.ko)}::text[], ${lines.map((l) => l.line.label.en)}::text[], ${lines.map((l) => l.line.amountWon.toString())}::bigint[],
+            ${lines.map((l) => l.line.creditAccount)}::text[], ${lines.map((l) => l.line.basis?.ko ?? null)}::text[], ${lines.map((l) => l.line.basis?.en ?? null)}::text[])`;
+        await refreshInvoiceOpenAmounts(
+          tx,
+          issued.map((i) => i.id),
+        );
+      });
+
+      await timed("messages", async () => {
+        const payers = await loadNoticePayers(
+          tx,
+          issued.map((i) => i.plan.row.payerId),
+        );
+        await queueInvoicesIssued(
+          tx,
+          keyring,
+          notice,
+          payers,
+          issued.map(({ plan, inv, id, number }) => ({ id, payerId: plan.row.payerId, number, totalWon: inv.totalWon, dueOn: inv.dueOn })),
+          clock.now(),
+        );
+      });
     }
 
     await tx.$executeRaw`

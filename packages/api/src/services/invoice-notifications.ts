@@ -1,7 +1,7 @@
 import type { BusinessDate, Won } from "@sunap/core";
 import { decryptField, type DbOrTx, type Keyring } from "@sunap/db";
 import { invoiceLinkToken, invoiceUrl } from "./invoice-links.ts";
-import { enqueueMessage } from "./notify-outbox.ts";
+import { enqueueMessage, enqueueMessages, type EnqueueMessageInput } from "./notify-outbox.ts";
 import { PAYER_FIELD_CONTEXT } from "./payer-service.ts";
 
 /** What the engine knows once per run to tell payers about their invoices. */
@@ -43,24 +43,22 @@ export async function loadNoticePayers(db: DbOrTx, payerIds: readonly number[]):
   return new Map(payers.map((p) => [p.id, { name: p.name, phoneEnc: p.phoneEnc, autoDebitBankCode: bankOf.get(p.id) ?? null }]));
 }
 
-/**
- * Queues the "invoice issued" message in the issuing transaction (sent only if the invoice
- * commits), keyed by the invoice so a replay queues nothing twice. Returns false when the payer
- * cannot be reached (no usable phone): the invoice stands, the admin's message log shows nothing.
- */
-export async function queueInvoiceIssued(
-  tx: DbOrTx,
-  keyring: Keyring,
-  setup: InvoiceNoticeSetup,
-  payer: NoticePayer,
-  invoice: { id: number; payerId: number; number: string; totalWon: Won; dueOn: BusinessDate },
-  now: Date,
-): Promise<boolean> {
+/** An issued invoice as its message names it. */
+export interface NoticeInvoice {
+  id: number;
+  payerId: number;
+  number: string;
+  totalWon: Won;
+  dueOn: BusinessDate;
+}
+
+/** The "invoice issued" message of one invoice, or null when the payer's phone cannot be read. */
+function invoiceIssuedMessage(keyring: Keyring, setup: InvoiceNoticeSetup, payer: NoticePayer, invoice: NoticeInvoice, now: Date): EnqueueMessageInput<"invoice_issued"> | null {
   let phone: string;
   try {
     phone = decryptField(keyring, payer.phoneEnc, PAYER_FIELD_CONTEXT.phone);
   } catch {
-    return false;
+    return null;
   }
   const autoDebit = payer.autoDebitBankCode !== null;
   const variables = {
@@ -74,12 +72,39 @@ export async function queueInvoiceIssued(
     ...(autoDebit ? {} : { creditorAccount: setup.settlementAccount }),
     invoiceUrl: invoiceUrl(invoiceLinkToken(keyring, invoice.id), setup.baseUrl),
   };
+  return { channel: "alimtalk", to: phone, template: "invoice_issued", variables, idempotencyKey: `invoice-issued:v1:${invoice.id}`, now, payerId: invoice.payerId, related: { type: "invoice", id: invoice.id } };
+}
+
+/**
+ * Queues the "invoice issued" message in the issuing transaction (sent only if the invoice
+ * commits), keyed by the invoice so a replay queues nothing twice. Returns false when the payer
+ * cannot be reached (no usable phone): the invoice stands, the admin's message log shows nothing.
+ */
+export async function queueInvoiceIssued(tx: DbOrTx, keyring: Keyring, setup: InvoiceNoticeSetup, payer: NoticePayer, invoice: NoticeInvoice, now: Date): Promise<boolean> {
+  const message = invoiceIssuedMessage(keyring, setup, payer, invoice, now);
+  if (!message) return false;
   try {
-    await enqueueMessage(tx, keyring, { channel: "alimtalk", to: phone, template: "invoice_issued", variables, idempotencyKey: `invoice-issued:v1:${invoice.id}`, now, payerId: invoice.payerId, related: { type: "invoice", id: invoice.id } });
+    await enqueueMessage(tx, keyring, message);
     return true;
   } catch (error) {
     // Refused before anything was written (bad recipient or variable): the invoice still stands.
     if (error instanceof Error && error.name === "DomainError") return false;
     throw error;
   }
+}
+
+/**
+ * `queueInvoiceIssued` for a whole chunk of invoices in two statements. An invoice whose payer is
+ * unknown or cannot be reached gets no message and still stands. Returns how many were queued
+ * (or found queued by an earlier run).
+ */
+export async function queueInvoicesIssued(tx: DbOrTx, keyring: Keyring, setup: InvoiceNoticeSetup, payers: ReadonlyMap<number, NoticePayer>, invoices: readonly NoticeInvoice[], now: Date): Promise<number> {
+  const messages: EnqueueMessageInput<"invoice_issued">[] = [];
+  for (const invoice of invoices) {
+    const payer = payers.get(invoice.payerId);
+    const message = payer ? invoiceIssuedMessage(keyring, setup, payer, invoice, now) : null;
+    if (message) messages.push(message);
+  }
+  if (messages.length === 0) return 0;
+  return (await enqueueMessages(tx, keyring, messages)).filter((outcome) => !("refused" in outcome)).length;
 }
