@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
 import { DomainError } from "@sunap/core";
-import { generateDevKeyring, phoneSearchIndex } from "@sunap/db";
+import { decryptField, generateDevKeyring, phoneSearchIndex } from "@sunap/db";
 import { createTestDatabase, type TestDatabase } from "@sunap/db/testing";
-import { countRecentMessages, cancelQueuedMessages, emailSearchIndex, enqueueMessage, recipientSearchIndex } from "./notify-outbox.ts";
+import { countRecentMessages, cancelQueuedMessages, emailSearchIndex, enqueueMessage, enqueueMessages, NOTIFY_FIELD_CONTEXT, recipientSearchIndex, type AnyEnqueueMessageInput } from "./notify-outbox.ts";
 
 let t: TestDatabase;
 let raw: pg.Client;
@@ -119,5 +119,72 @@ describe("enqueueMessage", () => {
     await enqueueMessage(t.db, keyring, { ...enrollment("enroll-link:v1:99"), related: { type: "enrollment_link", id: 99 } });
     expect(await cancelQueuedMessages(t.db, { related: { type: "enrollment_link", id: 99 }, reason: "link revoked", now })).toBe(1);
     expect(await t.db.notifyMessage.findUniqueOrThrow({ where: { idempotencyKey: "enroll-link:v1:99" } })).toMatchObject({ status: "cancelled", lastError: "link revoked" });
+  });
+});
+
+describe("enqueueMessages", () => {
+  // One of each kind of row: an SMS, an Alimtalk with buttons, an e-mail with a subject, a one-time code with a secret and an expiry.
+  const kinds = (prefix: string): AnyEnqueueMessageInput[] => [
+    enrollment(`${prefix}:enroll`),
+    {
+      channel: "alimtalk",
+      to: "010-2468-1357",
+      template: "invoice_issued",
+      variables: { creditorName: "수납피트니스", payerName: "김민지", invoiceNumber: "2026-000042", amountWon: 55_000n, dueOn: "2026-03-31", collection: "bank_transfer", bankName: "국민은행", creditorAccount: "110-123-456789", invoiceUrl: "https://sunap.example.kr/i/16.abc" },
+      idempotencyKey: `${prefix}:invoice`,
+      now,
+      payerId: 8,
+      related: { type: "invoice", id: 42 },
+    },
+    { ...enrollment(`${prefix}:mail`), channel: "email", to: " Minji.Kim@example.kr " },
+    { channel: "sms", to: "+82 10-3141-5926", template: "otp_code", variables: { creditorName: "수납", code: "314159" }, idempotencyKey: `${prefix}:otp`, now, sendAfter: new Date(now.getTime() + 60_000) },
+  ];
+  type Row = Record<string, unknown>;
+  /** A stored row as the dispatcher would read it: ciphertexts decrypted (their IVs differ), the key's prefix dropped. */
+  const comparable = ({ id: _id, recipient_enc, secret_enc, idempotency_key, ...row }: Row) => ({
+    ...row,
+    recipient: decryptField(keyring, String(recipient_enc), NOTIFY_FIELD_CONTEXT.recipient),
+    secret: secret_enc === null ? null : decryptField(keyring, String(secret_enc), NOTIFY_FIELD_CONTEXT.secret),
+    key: String(idempotency_key).split(":").slice(1).join(":"),
+  });
+  const rowsOf = async (prefix: string) => (await raw.query<Row>("SELECT * FROM notify_message WHERE idempotency_key LIKE $1 ORDER BY id", [`${prefix}:%`])).rows.map(comparable);
+
+  it("stores each message exactly as enqueueMessage stores it, column by column", async () => {
+    for (const input of kinds("one-by-one")) await enqueueMessage(t.db, keyring, input);
+    const outcomes = await enqueueMessages(t.db, keyring, kinds("in-bulk"));
+    expect(outcomes.every((o) => "id" in o && o.created && o.status === "queued")).toBe(true);
+    const single = await rowsOf("one-by-one");
+    expect(single).toHaveLength(4);
+    expect(await rowsOf("in-bulk")).toEqual(single);
+    // The comparison is not vacuous: the rows hold buttons, a subject, a secret and a delayed send.
+    const [sms, alimtalk, email, otp] = single;
+    expect([sms!.channel, alimtalk!.channel, email!.channel, otp!.channel]).toEqual(["sms", "alimtalk", "email", "sms"]);
+    expect(alimtalk!.buttons).not.toBeNull();
+    expect(email!.subject).toBeTruthy();
+    expect(otp!.secret).toContain("314159");
+    expect(new Date(String(otp!.next_attempt_at)).getTime() - now.getTime()).toBe(60_000);
+  });
+
+  it("returns the first message for a key queued before or twice in the batch, and writes it once", async () => {
+    const before = await enqueueMessage(t.db, keyring, enrollment("bulk-replay:earlier"));
+    const outcomes = await enqueueMessages(t.db, keyring, [enrollment("bulk-replay:earlier"), enrollment("bulk-replay:new"), enrollment("bulk-replay:new")]);
+    expect(outcomes[0]).toEqual({ id: before.id, created: false, status: "queued" });
+    expect(outcomes[1]).toMatchObject({ created: true, status: "queued" });
+    expect(outcomes[2]).toEqual({ ...outcomes[1], created: false });
+    expect(await t.db.notifyMessage.count({ where: { idempotencyKey: { startsWith: "bulk-replay:" } } })).toBe(2);
+  });
+
+  it("refuses alone a message enqueueMessage would refuse, queues the others, and writes nothing when the transaction rolls back", async () => {
+    const outcomes = await enqueueMessages(t.db, keyring, [enrollment("bulk-refused:good"), { ...enrollment("bulk-refused:bad"), to: "12345" }, { ...enrollment("bulk-refused:no-var"), variables: { creditorName: "수납", expiresAt: now } } as never]);
+    expect(outcomes.map((o) => ("refused" in o ? `${o.refused.code}@${o.refused.field}` : "queued"))).toEqual(["queued", "notify.bad_recipient@to", "notify.template_variable@linkUrl"]);
+    expect((await t.db.notifyMessage.findMany({ where: { idempotencyKey: { startsWith: "bulk-refused:" } } })).map((m) => m.idempotencyKey)).toEqual(["bulk-refused:good"]);
+
+    await expect(
+      t.db.$transaction(async (tx) => {
+        await enqueueMessages(tx, keyring, kinds("bulk-rolled-back"));
+        throw new Error("the invoices could not be issued");
+      }),
+    ).rejects.toThrow(/could not be issued/);
+    expect(await t.db.notifyMessage.count({ where: { idempotencyKey: { startsWith: "bulk-rolled-back:" } } })).toBe(0);
   });
 });
