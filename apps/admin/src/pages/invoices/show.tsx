@@ -12,6 +12,7 @@ import { usePlugins } from "../payers/lookups.ts";
 import { useAccounts } from "../ledger/lookups.ts";
 import { PaymentMethodTag } from "../payments/method-tag.tsx";
 import { VoidInvoiceButton } from "./void-invoice.tsx";
+import { contractPathOf } from "../plugins/contract-path.ts";
 
 type Line = InvoiceDetail["lines"][number];
 type Entry = InvoiceDetail["entries"][number];
@@ -79,7 +80,7 @@ export function InvoiceShow() {
             </Descriptions.Item>
             <Descriptions.Item label={t("invoices.fields.store")}>{invoice.store ? `${invoice.store.code} · ${invoice.store.name}` : "—"}</Descriptions.Item>
             <Descriptions.Item label={t("invoices.fields.contract")}>
-              <Link to={`/plugins/${invoice.contract.pluginId}/contracts/${invoice.contract.id}`} data-testid="invoice-contract">
+              <Link to={contractPathOf(invoice.contract.pluginId, invoice.contract.id)} data-testid="invoice-contract">
                 #{invoice.contract.id} {invoice.contract.title}
               </Link>
             </Descriptions.Item>

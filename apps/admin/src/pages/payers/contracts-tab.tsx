@@ -2,9 +2,10 @@ import type { ColumnsType } from "antd/es/table";
 import { Typography } from "antd";
 import { useTranslate } from "@refinedev/core";
 import { Link } from "react-router";
-import { ContractStatusTag, defaultContractPath, ServerTable, useServerTable, type ContractRow } from "@sunap/admin-kit";
+import { ContractStatusTag, ServerTable, useServerTable, type ContractRow } from "@sunap/admin-kit";
 import { trpc } from "../../api/trpc.ts";
 import { usePlugins } from "./lookups.ts";
+import { contractPathOf } from "../plugins/contract-path.ts";
 
 /** A payer's contracts across every plugin (contracts.list by payer), each opening its plugin's page. */
 export function PayerContracts({ payerId }: { payerId: number }) {
@@ -18,9 +19,9 @@ export function PayerContracts({ payerId }: { payerId: number }) {
     permanentFilters: [{ field: "payerId", operator: "eq", value: payerId }],
   });
   const columns: ColumnsType<ContractRow> = [
-    { dataIndex: "id", title: "#", sorter: true, width: 70, render: (id: number, row) => <Link to={defaultContractPath(row.pluginId, id)}>#{id}</Link> },
+    { dataIndex: "id", title: "#", sorter: true, width: 70, render: (id: number, row) => <Link to={contractPathOf(row.pluginId, id)}>#{id}</Link> },
     { dataIndex: "pluginId", title: t("invoices.fields.plugin"), sorter: true, render: (id: string) => plugins.nameOf(id) },
-    { dataIndex: "title", title: t("invoices.fields.contract"), sorter: true, render: (title: string, row) => <Link to={defaultContractPath(row.pluginId, row.id)} data-testid={`payer-contract-${row.id}`}>{title}</Link> },
+    { dataIndex: "title", title: t("invoices.fields.contract"), sorter: true, render: (title: string, row) => <Link to={contractPathOf(row.pluginId, row.id)} data-testid={`payer-contract-${row.id}`}>{title}</Link> },
     { key: "store", title: t("invoices.fields.store"), render: (_, row) => (row.store ? `${row.store.code} · ${row.store.name}` : <Typography.Text type="secondary">—</Typography.Text>) },
     { dataIndex: "status", title: t("invoices.fields.status"), sorter: true, render: (s: "active" | "ended") => <ContractStatusTag status={s} /> },
     { dataIndex: "startsOn", title: t("payerBilling.contract.startsOn"), sorter: true, className: "nowrap" },
