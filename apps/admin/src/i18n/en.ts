@@ -568,6 +568,7 @@ export const en: Catalogue = {
       consent_withdrawn: "Consent withdrawn",
       registration_result: "CMS registration result",
       invoice_issued: "Invoice",
+      donation_thank_you: "Donation thank-you",
       generic_notice: "Notice",
     },
     filters: { recipient: "Recipient (full number or e-mail)", dateRange: "Period" },

@@ -572,6 +572,7 @@ export const ko = {
       consent_withdrawn: "동의 해지",
       registration_result: "CMS 등록 결과",
       invoice_issued: "청구서",
+      donation_thank_you: "후원 감사",
       generic_notice: "일반 안내",
     },
     filters: { recipient: "받는 사람 (전체 번호·이메일)", dateRange: "기간" },
