@@ -1,6 +1,7 @@
 // `npm run bench`: ledger and billing-engine figures on a throw-away embedded PostgreSQL. Prints them
 // and writes bench-results/ledger.json and bench-results/billing.json. Size with BENCH_INVOICES
-// (default 200000), BENCH_POSTS (default 2000) and BENCH_CONTRACTS (default 20000).
+// (default 200000), BENCH_POSTS (default 2000) and BENCH_CONTRACTS (default 20000); BENCH_CHUNK sets the
+// engine's contracts per transaction (default: the engine's own).
 import { chmod, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -14,6 +15,7 @@ import { meteredPlugin } from "../packages/api/src/testing/metered-plugin/index.
 const invoices = Number(process.env.BENCH_INVOICES ?? 200_000);
 const posts = Number(process.env.BENCH_POSTS ?? 2_000);
 const contractCount = Number(process.env.BENCH_CONTRACTS ?? 20_000);
+const chunkSize = process.env.BENCH_CHUNK ? Number(process.env.BENCH_CHUNK) : undefined;
 
 async function timed<T>(work: () => Promise<T>): Promise<{ result: T; ms: number }> {
   const started = performance.now();
@@ -119,20 +121,20 @@ const roundedPhases = (phaseMs: Record<BillingPhase, number>) => Object.fromEntr
     await bdb.contract.createMany({ data: rows });
   }
   const clock = pinnedClock("2026-03-16", "Asia/Seoul");
-  const first = await timed(() => runBilling({ db: bdb, registry, keyring, clock, trigger: "bench" }));
+  const first = await timed(() => runBilling({ db: bdb, registry, keyring, clock, trigger: "bench", chunkSize }));
   billingFigures.issued = first.result.issued;
   billingFigures.failures = first.result.failures.length;
   billingFigures.firstRunSeconds = Number((first.ms / 1000).toFixed(2));
   billingFigures.invoicesPerSecond = Math.round(first.result.issued / (first.ms / 1000));
   billingPhases.firstRun = roundedPhases(first.result.phaseMs);
   // Nothing to issue and every next issue date in the future: contracts are skipped without asking their plugin.
-  const second = await timed(() => runBilling({ db: bdb, registry, keyring, clock, trigger: "bench" }));
+  const second = await timed(() => runBilling({ db: bdb, registry, keyring, clock, trigger: "bench", chunkSize }));
   billingFigures.secondRunIssued = second.result.issued;
   billingFigures.secondRunMs = Math.round(second.ms);
   billingPhases.secondRun = roundedPhases(second.result.phaseMs);
   // The worst rerun: next issue dates cleared, every contract asked again, every period found invoiced.
   await bdb.contract.updateMany({ data: { nextIssueOn: null } });
-  const third = await timed(() => runBilling({ db: bdb, registry, keyring, clock, trigger: "bench" }));
+  const third = await timed(() => runBilling({ db: bdb, registry, keyring, clock, trigger: "bench", chunkSize }));
   billingFigures.recheckRunIssued = third.result.issued;
   billingFigures.recheckRunSeconds = Number((third.ms / 1000).toFixed(2));
   billingFigures.recheckContractsPerSecond = Math.round(contractCount / (third.ms / 1000));
