@@ -141,7 +141,7 @@ describe("enqueueMessages", () => {
   ];
   type Row = Record<string, unknown>;
   /** A stored row as the dispatcher would read it: ciphertexts decrypted (their IVs differ), the key's prefix dropped. */
-  const comparable = ({ id: _id, recipient_enc, secret_enc, idempotency_key, ...row }: Row) => ({
+  const comparable = ({ id: _id, recipient_enc, secret_enc, idempotency_key, ...row }: Row): Row => ({
     ...row,
     recipient: decryptField(keyring, String(recipient_enc), NOTIFY_FIELD_CONTEXT.recipient),
     secret: secret_enc === null ? null : decryptField(keyring, String(secret_enc), NOTIFY_FIELD_CONTEXT.secret),
