@@ -64,12 +64,14 @@ export function registerInvoiceRoutes(app: FastifyInstance, deps: InvoiceRouteDe
     try {
       const document = await loadInvoiceDocument(deps.db, invoiceId, { keyring: deps.keyring, locale: options.locale, today: deps.clock.today(), plugins: deps.plugins, storeScope: options.storeScope });
       const bytes = await renderInvoicePdf(document);
-      return await reply
+      // Awaiting a reply resolves to undefined (Fastify's thenable), not the reply: return it ourselves, or callers send a 404 after the PDF.
+      await reply
         .header("content-type", "application/pdf")
         .header("content-disposition", `${options.disposition}; filename="${invoiceFileName(document.number)}"`)
         .header("cache-control", "no-store")
         .header("x-content-type-options", "nosniff")
         .send(bytes);
+      return reply;
     } catch (error) {
       if (error instanceof DomainError && error.kind === "NOT_FOUND") return null;
       throw error;

@@ -1,3 +1,4 @@
+import { Link } from "react-router";
 import { Space, Table, Tag, Typography } from "antd";
 import { InvoiceStatusTag, Money, useKitTranslate, useLocale } from "@sunap/admin-kit";
 import type { ChargeLine } from "@sunap/core";
@@ -49,7 +50,7 @@ export function RoyaltyInvoicesTable({ invoices, loading, pagination, testId }: 
       locale={{ emptyText: t("invoices.empty") }}
       expandable={{ expandedRowRender: (invoice) => <ChargeLinesTable lines={invoice.lines} /> }}
       columns={[
-        { title: t("invoices.number"), dataIndex: "number" },
+        { title: t("invoices.number"), dataIndex: "number", render: (number: string, invoice) => <Link to={`/invoices/show/${invoice.id}`}>{number}</Link> },
         { title: t("invoices.period"), render: (_, invoice) => (<Space>{invoice.periodKey.replace(":true-up", "")}<InvoiceFlags invoice={invoice} /></Space>) },
         { title: t("invoices.issueOn"), dataIndex: "issueOn" },
         { title: t("invoices.dueOn"), dataIndex: "dueOn" },

@@ -1,0 +1,86 @@
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { screenshot, signIn } from "../support.ts";
+import { pickOption } from "./billing-steps.ts";
+
+/** "1,234,000원" → 1234000n. */
+const won = async (locator: Locator): Promise<bigint> => BigInt((await locator.innerText()).replace(/[^\d-]/g, "") || "0");
+const wonText = (amount: bigint): string => `${amount.toLocaleString("en-US")}원`;
+
+/** Records the payment the form holds and returns to the invoice's page. */
+async function submitPayment(page: Page, invoiceUrl: string): Promise<void> {
+  await page.getByTestId("payment-submit").click();
+  await expect(page).toHaveURL(/\/payments\/show\/\d+$/);
+  await page.goto(invoiceUrl);
+}
+
+test("finance records a partial bank transfer on an open invoice, then the rest with an overpayment that becomes the payer's credit", async ({ page }) => {
+  await signIn(page, "finance");
+
+  // An open invoice (nothing paid on it yet), oldest first.
+  await page.goto("/invoices");
+  const filters = page.getByTestId("invoices-table-filters");
+  await pickOption(page, page.getByTestId("invoices-filter-status"), "미납");
+  await page.getByTestId("invoices-table-search").click();
+  const rows = page.getByTestId("invoices-table").locator("tr.ant-table-row");
+  await expect(rows.first()).toBeVisible();
+  await expect(filters).toBeVisible();
+  await rows.first().locator("a[href^='/invoices/show/']").first().click();
+  await expect(page).toHaveURL(/\/invoices\/show\/\d+$/);
+  const invoiceUrl = page.url();
+  const invoiceId = Number(/(\d+)$/.exec(invoiceUrl)![1]);
+  const header = page.getByTestId("invoice-header");
+  await expect(header).toContainText("미납");
+  const open = await won(page.getByTestId("invoice-open"));
+  expect(open).toBeGreaterThan(1n);
+  const number = (await page.getByTestId("invoice-number").innerText()).trim();
+
+  // The payer's credit before: the overpayment adds to it.
+  await header.locator("a[href^='/payers/show/']").click();
+  await expect(page).toHaveURL(/\/payers\/show\/\d+$/);
+  const payerUrl = page.url();
+  const credit = page.getByTestId("payer-summary-credit").locator(".ant-statistic-content");
+  await expect(credit).toHaveText(/\d/);
+  const creditBefore = await won(credit);
+  await page.goto(invoiceUrl);
+
+  // Part of it by bank transfer: the form comes chosen for this invoice; the preview shows the split.
+  const part = open / 2n;
+  await page.getByTestId("invoice-record-payment").click();
+  await expect(page).toHaveURL(new RegExp(`/payments/create\\?payerId=\\d+&invoiceId=${invoiceId}$`));
+  const chosen = page.getByTestId(`payment-chosen-${invoiceId}`);
+  await expect(chosen).toHaveValue(open.toLocaleString("en-US"));
+  await expect(page.getByTestId("payment-form").getByText("계좌이체")).toBeVisible();
+  await page.getByTestId("payment-amount").fill(String(part));
+  await chosen.fill(String(part));
+  await page.getByTestId("payment-reference").fill("e2e 부분 입금");
+  const preview = page.getByTestId("allocation-preview");
+  const previewRow = preview.locator("tr.ant-table-row").filter({ hasText: number });
+  await expect(previewRow).toContainText(wonText(part));
+  await expect(previewRow).toContainText(wonText(open - part));
+  await expect(page.getByTestId("allocation-credit")).toHaveText("남는 금액이 없습니다.");
+  await screenshot(page, "billing-payment-partial-preview");
+  await submitPayment(page, invoiceUrl);
+  await expect(header).toContainText("부분 납부");
+  await expect(page.getByTestId("invoice-open")).toHaveText(wonText(open - part));
+  await expect(page.getByTestId("invoice-allocations").locator("tr.ant-table-row")).toHaveCount(1);
+  await screenshot(page, "billing-invoice-partially-paid");
+
+  // The rest plus 30,000 won: the invoice is paid, the 30,000 won kept as the payer's credit.
+  const rest = open - part;
+  const over = 30_000n;
+  await page.getByTestId("invoice-record-payment").click();
+  await expect(page.getByTestId(`payment-chosen-${invoiceId}`)).toHaveValue(rest.toLocaleString("en-US"));
+  await page.getByTestId("payment-amount").fill(String(rest + over));
+  await page.getByTestId("payment-reference").fill("e2e 잔액 + 초과 입금");
+  await expect(page.getByTestId("allocation-credit")).toHaveText(`남는 금액 ${wonText(over)}은(는) 납부자의 예치금이 됩니다.`);
+  await expect(preview.locator("tr.ant-table-row").filter({ hasText: number })).toContainText(wonText(rest));
+  await screenshot(page, "billing-payment-overpayment-preview");
+  await submitPayment(page, invoiceUrl);
+  await expect(header).toContainText("완납");
+  await expect(page.getByTestId("invoice-open")).toHaveText("0원");
+  await expect(page.getByTestId("invoice-allocations").locator("tr.ant-table-row")).toHaveCount(2);
+
+  await page.goto(payerUrl);
+  await expect(credit).toHaveText(wonText(creditBefore + over));
+  await screenshot(page, "billing-payer-credit");
+});
