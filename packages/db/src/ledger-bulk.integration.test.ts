@@ -46,6 +46,33 @@ describe("posting many entries at once", () => {
     expect((await t.db.journalEntry.findUniqueOrThrow({ where: { id: posted[0]!.id } })).createdById).toBe(5);
   });
 
+  it("writes the same lines as postEntry, column by column: nulls, stores, dates and amounts beyond 2^53", async () => {
+    const storeId = (await t.db.store.create({ data: { code: "LINES", name: "테스트점", region: "서울", openedOn: new Date("2024-01-01T00:00:00Z") } })).id;
+    const posting = (key: string): Posting => ({
+      effectiveOn: "2026-11-20",
+      kind: "invoice",
+      source: "test",
+      memo: "lines",
+      idempotencyKey: key,
+      lines: [
+        { accountCode: "receivables", amountWon: 9_007_199_254_740_993n, payerId: 7, invoiceId: 70, storeId },
+        { accountCode: "revenue_test", amountWon: -9_007_199_254_740_000n, storeId },
+        { accountCode: "vat_payable", amountWon: -993n },
+      ],
+    });
+    const one = await t.db.$transaction((tx) => postEntry(tx, posting("lines-one"), null));
+    const [bulk] = await t.db.$transaction((tx) => postEntries(tx, [sale("lines-other", 1_100n, "2026-11-20", 99), posting("lines-bulk")], null).then((p) => p.slice(1)));
+    const linesOf = async (entryId: number) =>
+      (await t.db.journalLine.findMany({ where: { entryId }, orderBy: { id: "asc" } })).map(({ id: _id, entryId: _entry, ...line }) => line);
+    const expected = await linesOf(one.id);
+    expect(expected.map((l) => [l.amountWon, l.payerId, l.storeId, l.invoiceId, l.effectiveOn.toISOString().slice(0, 10)])).toEqual([
+      [9_007_199_254_740_993n, 7, storeId, 70, "2026-11-20"],
+      [-9_007_199_254_740_000n, null, storeId, null, "2026-11-20"],
+      [-993n, null, null, null, "2026-11-20"],
+    ]);
+    expect(await linesOf(bulk!.id)).toEqual(expected);
+  });
+
   it("posts a key seen before, or twice in the batch, once, and says it was replayed", async () => {
     const before = await t.db.journalEntry.count();
     await t.db.$transaction((tx) => postEntry(tx, sale("bulk-replay-a", 1_100n), null));

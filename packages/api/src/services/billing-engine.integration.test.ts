@@ -4,7 +4,7 @@ import { BillingRegistry } from "../billing-registry.ts";
 import { defineServerPlugin, type ServerPlugin } from "../server-plugin.ts";
 import { createApiHarness, HARNESS_TODAY, type ApiHarness } from "../testing/api-harness.ts";
 import { meteredPlugin, meteredRules, type MeteredTerms } from "../testing/metered-plugin/index.ts";
-import { runBilling, type RunBillingOptions } from "./billing-engine.ts";
+import { BILLING_PHASES, runBilling, type RunBillingOptions } from "./billing-engine.ts";
 import { pino } from "pino";
 import { BILLING_JOB, createBillingJob } from "../jobs/billing-job.ts";
 import { ContractService } from "./contract-service.ts";
@@ -105,6 +105,17 @@ describe("catch-up and idempotency", () => {
       ["test", 1, 5, 60_500n, true],
       ["test", 1, 0, 0n, true],
     ]);
+  });
+
+  it("reports where its time went: every phase, the issuing ones idle when nothing is issued", async () => {
+    await contract({ meterCode: "PH-1", startOn: "2026-02-01" });
+    const issuing = await run();
+    expect(issuing.issued).toBe(1);
+    expect(Object.keys(issuing.phaseMs).sort()).toEqual([...BILLING_PHASES].sort());
+    for (const phase of ["select", "plan", "lock", "number", "ledger", "invoices", "messages", "progress"] as const) expect(issuing.phaseMs[phase]).toBeGreaterThan(0);
+    const idle = await run();
+    expect(idle.issued).toBe(0);
+    expect([idle.phaseMs.number, idle.phaseMs.ledger, idle.phaseMs.invoices, idle.phaseMs.messages]).toEqual([0, 0, 0, 0]);
   });
 
   it("issues no invoice for a period that owes nothing, and still finds the next issue date", async () => {
