@@ -108,7 +108,8 @@ async function pdfText(bytes: Buffer): Promise<string> {
 
 beforeAll(async () => {
   h = await createApiHarness();
-  app = Fastify();
+  // Closing must not wait for a keep-alive connection a test left open.
+  app = Fastify({ forceCloseConnections: true });
   await app.register(cookie);
   registerInvoiceRoutes(app, { db: h.db, keyring: h.keyring, clock: h.clock, sessionTtlHours: 8, cookieName: "sunap_session", plugins: [PLUGIN] });
   base = await app.listen({ port: 0, host: "127.0.0.1" });
@@ -210,7 +211,7 @@ describe("GET /i/:token (the payer's link)", () => {
   });
 
   it("limits each IP's requests, forged tokens included, with 429 and Retry-After", async () => {
-    const limited = Fastify();
+    const limited = Fastify({ forceCloseConnections: true });
     await limited.register(cookie);
     registerInvoiceRoutes(limited, { db: h.db, keyring: h.keyring, clock: h.clock, sessionTtlHours: 8, cookieName: "sunap_session", plugins: [], publicLimit: { limit: 3, windowMs: 60_000 } });
     const url = await limited.listen({ port: 0, host: "127.0.0.1" });
