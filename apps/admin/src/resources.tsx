@@ -22,6 +22,7 @@ import {
   ShopOutlined,
   TeamOutlined,
 } from "@ant-design/icons";
+import type { AdminPluginDefinition } from "@sunap/core";
 import { adminPlugins } from "./plugins.ts";
 import { PluginIcon } from "./components/plugin-icon.tsx";
 
@@ -158,7 +159,21 @@ export const resources: ResourceProps[] = [
   }),
   resource({ name: "organization", list: "/organization", meta: { labelKey: "menu.organization", icon: <SettingOutlined />, permissions: { list: "org.read", edit: "org.update" } } }),
   resource({ name: PLUGIN_GROUP, meta: { labelKey: "menu.plugins", icon: <ExperimentOutlined />, permissions: { list: "contract.read" } } }),
-  ...adminPlugins.flatMap((plugin) => [
+  ...pluginResources(adminPlugins),
+  // Not in the menu (the header links to it), but routed and permission-checked like the rest.
+  resource({ name: "account", list: "/account/password", meta: { labelKey: "menu.password", permissions: { list: "session.self" }, hide: true } }),
+];
+
+/** The permission an action of a resource needs, or undefined when the action does not exist. */
+export function permissionFor(resourceName: string | undefined, action: string): string | undefined {
+  const found = resources.find((r) => r.name === resourceName || r.identifier === resourceName);
+  const permissions = (found?.meta as SunapResourceMeta | undefined)?.permissions;
+  return permissions?.[action];
+}
+
+/** A menu entry per plugin (its overview) with its pages below it; hidden pages are routed, not listed. */
+export function pluginResources(plugins: readonly AdminPluginDefinition<ReactNode>[]): ResourceProps[] {
+  return plugins.flatMap((plugin) => [
     resource({
       name: `plugin-${plugin.manifest.id}`,
       list: `/plugins/${plugin.manifest.id}`,
@@ -171,14 +186,5 @@ export const resources: ResourceProps[] = [
         meta: { parent: `plugin-${plugin.manifest.id}`, pluginId: plugin.manifest.id, labelText: page.label, hide: page.hidden ?? false, permissions: { list: page.permission ?? "contract.read" } },
       }),
     ),
-  ]),
-  // Not in the menu (the header links to it), but routed and permission-checked like the rest.
-  resource({ name: "account", list: "/account/password", meta: { labelKey: "menu.password", permissions: { list: "session.self" }, hide: true } }),
-];
-
-/** The permission an action of a resource needs, or undefined when the action does not exist. */
-export function permissionFor(resourceName: string | undefined, action: string): string | undefined {
-  const found = resources.find((r) => r.name === resourceName || r.identifier === resourceName);
-  const permissions = (found?.meta as SunapResourceMeta | undefined)?.permissions;
-  return permissions?.[action];
+  ]);
 }
