@@ -1,6 +1,8 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { screenshot, signIn } from "../support.ts";
-import { pickOption } from "./billing-steps.ts";
+import { screenshot } from "../support.ts";
+import { described, pickOption, signedInAs } from "./billing-steps.ts";
+
+signedInAs("finance");
 
 /** "1,234,000원" → 1234000n. */
 const won = async (locator: Locator): Promise<bigint> => BigInt((await locator.innerText()).replace(/[^\d-]/g, "") || "0");
@@ -14,16 +16,12 @@ async function submitPayment(page: Page, invoiceUrl: string): Promise<void> {
 }
 
 test("finance records a partial bank transfer on an open invoice, then the rest with an overpayment that becomes the payer's credit", async ({ page }) => {
-  await signIn(page, "finance");
-
-  // An open invoice (nothing paid on it yet), oldest first.
+  // An open invoice (nothing paid on it yet), the newest.
   await page.goto("/invoices");
-  const filters = page.getByTestId("invoices-table-filters");
   await pickOption(page, page.getByTestId("invoices-filter-status"), "미납");
   await page.getByTestId("invoices-table-search").click();
   const rows = page.getByTestId("invoices-table").locator("tr.ant-table-row");
   await expect(rows.first()).toBeVisible();
-  await expect(filters).toBeVisible();
   await rows.first().locator("a[href^='/invoices/show/']").first().click();
   await expect(page).toHaveURL(/\/invoices\/show\/\d+$/);
   const invoiceUrl = page.url();
@@ -33,15 +31,7 @@ test("finance records a partial bank transfer on an open invoice, then the rest 
   const open = await won(page.getByTestId("invoice-open"));
   expect(open).toBeGreaterThan(1n);
   const number = (await page.getByTestId("invoice-number").innerText()).trim();
-
-  // The payer's credit before: the overpayment adds to it.
-  await header.locator("a[href^='/payers/show/']").click();
-  await expect(page).toHaveURL(/\/payers\/show\/\d+$/);
-  const payerUrl = page.url();
-  const credit = page.getByTestId("payer-summary-credit").locator(".ant-statistic-content");
-  await expect(credit).toHaveText(/\d/);
-  const creditBefore = await won(credit);
-  await page.goto(invoiceUrl);
+  const payerUrl = new URL((await header.locator("a[href^='/payers/show/']").getAttribute("href"))!, invoiceUrl).href;
 
   // Part of it by bank transfer: the form comes chosen for this invoice; the preview shows the split.
   const part = open / 2n;
@@ -49,7 +39,7 @@ test("finance records a partial bank transfer on an open invoice, then the rest 
   await expect(page).toHaveURL(new RegExp(`/payments/create\\?payerId=\\d+&invoiceId=${invoiceId}$`));
   const chosen = page.getByTestId(`payment-chosen-${invoiceId}`);
   await expect(chosen).toHaveValue(open.toLocaleString("en-US"));
-  await expect(page.getByTestId("payment-form").getByText("계좌이체")).toBeVisible();
+  await expect(page.getByTestId("payment-form").getByRole("radio", { name: "계좌이체" })).toBeChecked();
   await page.getByTestId("payment-amount").fill(String(part));
   await chosen.fill(String(part));
   await page.getByTestId("payment-reference").fill("e2e 부분 입금");
@@ -58,6 +48,10 @@ test("finance records a partial bank transfer on an open invoice, then the rest 
   await expect(previewRow).toContainText(wonText(part));
   await expect(previewRow).toContainText(wonText(open - part));
   await expect(page.getByTestId("allocation-credit")).toHaveText("남는 금액이 없습니다.");
+  // The payer's credit before: the overpayment adds to it.
+  const existingCredit = described(preview, "현재 예치금");
+  await expect(existingCredit).toHaveText(/원$/);
+  const creditBefore = await won(existingCredit);
   await screenshot(page, "billing-payment-partial-preview");
   await submitPayment(page, invoiceUrl);
   await expect(header).toContainText("부분 납부");
@@ -81,6 +75,6 @@ test("finance records a partial bank transfer on an open invoice, then the rest 
   await expect(page.getByTestId("invoice-allocations").locator("tr.ant-table-row")).toHaveCount(2);
 
   await page.goto(payerUrl);
-  await expect(credit).toHaveText(wonText(creditBefore + over));
+  await expect(page.getByTestId("payer-summary-credit").locator(".ant-statistic-content")).toHaveText(wonText(creditBefore + over));
   await screenshot(page, "billing-payer-credit");
 });

@@ -1,22 +1,21 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Locator } from "@playwright/test";
 import { screenshot, signIn } from "../support.ts";
-import { checkInvoicePage, pickOption, runBillingNow, runTag, typeDate } from "./billing-steps.ts";
+import { checkInvoicePage, pickOption, runBillingNow, runTag, signedInAs, typeDate } from "./billing-steps.ts";
 
 /**
  * One contract per plugin, made through the plugin's own create form with a start in the past,
  * then billed by "run now"; its first invoice is found from the contract's page, shown with its
  * lines, and its PDF downloaded.
  */
+signedInAs("finance");
 
-/** From a table of a contract's invoices, opens the oldest one's page (link by number). */
-async function openInvoiceFrom(page: Page, rows: ReturnType<Page["locator"]>, which: "first" | "last"): Promise<void> {
+/** From a table of a contract's invoices, opens the first row's invoice page by its link. */
+async function openFirstInvoice(rows: Locator): Promise<void> {
   await expect(rows.first()).toBeVisible();
-  const row = which === "first" ? rows.first() : rows.last();
-  await row.locator("a[href^='/invoices/show/']").first().click();
+  await rows.first().locator("a[href^='/invoices/show/']").first().click();
 }
 
 test("subscription: finance starts a gym membership a month ago, billing issues it, and its first invoice has lines and a PDF", async ({ page }) => {
-  await signIn(page, "finance");
   await page.goto("/plugins/subscription/contracts/new");
   const form = page.getByTestId("subscription-start-form");
   await pickOption(page, page.getByTestId("subscription-payer"), "P0001", "P0001");
@@ -29,7 +28,7 @@ test("subscription: finance starts a gym membership a month ago, billing issues 
 
   expect(await runBillingNow(page)).toBeGreaterThanOrEqual(1);
   await page.goto(contractUrl);
-  await openInvoiceFrom(page, page.getByTestId("subscription-invoices").locator("tr.ant-table-row"), "first");
+  await openFirstInvoice(page.getByTestId("subscription-invoices").locator("tr.ant-table-row"));
   const invoice = await checkInvoicePage(page, "billing-invoice-subscription", { totalText: "55,000원" });
   expect(invoice.dueOn).toBe("2026-10-15");
 });
@@ -44,10 +43,12 @@ function businessNumber(): string {
 }
 
 test("franchise royalty: HQ opens a store, finance registers its franchisee, terms from October and its sales, billing issues October's royalty", async ({ page, browser }) => {
+  // Four forms and a billing run: more than the default time on a loaded machine.
+  test.slow();
   // Every demo store has terms already: a new store, opened in September.
   const code = `E${runTag(4)}`;
   const storeName = `e2e 로열티점 ${code}`;
-  const hq = await browser.newPage();
+  const hq = await browser.newPage({ storageState: undefined });
   await signIn(hq, "franchise_hq");
   await hq.goto("/stores/create");
   await hq.locator("#code").fill(code);
@@ -59,7 +60,6 @@ test("franchise royalty: HQ opens a store, finance registers its franchisee, ter
   await hq.close();
 
   // Its franchisee: a business payer of the store, enrolled in the royalty plugin.
-  await signIn(page, "finance");
   await page.goto("/payers/create");
   const payerForm = page.getByTestId("payer-form");
   await payerForm.getByText("사업자", { exact: true }).click();
@@ -100,13 +100,12 @@ test("franchise royalty: HQ opens a store, finance registers its franchisee, ter
   const rows = page.getByTestId("royalty-invoices").locator("tr.ant-table-row");
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText("2026-10");
-  await openInvoiceFrom(page, rows, "first");
+  await openFirstInvoice(rows);
   const invoice = await checkInvoicePage(page, "billing-invoice-franchise-royalty", { totalText: "2,200,000원" });
   expect(invoice.dueOn).toBe("2026-11-16");
 });
 
 test("donations: finance records a one-off gift given last week, billing issues it, and its invoice has lines and a PDF", async ({ page }) => {
-  await signIn(page, "finance");
   await page.goto("/plugins/donations/contracts/new");
   const form = page.getByTestId("donation-form");
   await pickOption(page, page.getByTestId("donation-payer"), "P0002", "P0002");
@@ -122,12 +121,11 @@ test("donations: finance records a one-off gift given last week, billing issues 
   await page.goto(contractUrl);
   const rows = page.getByTestId("contract-invoices").locator("tr.ant-table-row");
   await expect(rows).toHaveCount(1);
-  await openInvoiceFrom(page, rows, "first");
+  await openFirstInvoice(rows);
   await checkInvoicePage(page, "billing-invoice-donations", { totalText: "150,000원" });
 });
 
 test("loan repayment: finance previews the schedule, makes a loan disbursed in September, and billing issues the first installment as previewed", async ({ page }) => {
-  await signIn(page, "finance");
   await page.goto("/plugins/loan-repayment/loans/new");
   const form = page.getByTestId("loan-create-form");
   await pickOption(page, form.locator(".ant-select").first(), "P0003", "P0003");
@@ -157,7 +155,7 @@ test("loan repayment: finance previews the schedule, makes a loan disbursed in S
   await page.goto(contractUrl);
   const schedule = page.getByTestId("loan-detail-schedule");
   await expect(schedule.locator("a[href^='/invoices/show/']").first()).toBeVisible();
-  await openInvoiceFrom(page, schedule.locator("tr.ant-table-row"), "first");
+  await openFirstInvoice(schedule.locator("tr.ant-table-row"));
   const invoice = await checkInvoicePage(page, "billing-invoice-loan-repayment", { totalText: firstPayment });
   expect(invoice.dueOn).toBe("2026-10-10");
 });
