@@ -8,3 +8,4 @@ export * from "./chart-repository.ts";
 export * from "./pii/index.ts";
 export { PgSandboxBankStore, SANDBOX_BANK_FIELD_CONTEXT } from "./sandbox-bank-store-pg.ts";
 export * from "./invoice-open-amounts.ts";
+export { sqlArray, type SqlArrayValue } from "./sql-array.ts";

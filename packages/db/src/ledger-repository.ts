@@ -1,6 +1,7 @@
 import { businessDateFromDb, businessDateToDb, DomainError, monthStart, validatePosting, type BusinessDate, type Posting, type Won } from "@sunap/core";
 import { Prisma } from "./generated/prisma/client.ts";
 import type { DbOrTx, Tx } from "./prisma-client.ts";
+import { sqlArray } from "./sql-array.ts";
 
 export interface PostedEntry {
   id: number;
@@ -99,9 +100,9 @@ export async function postEntries(tx: Tx, postings: readonly Posting[], createdB
     const inserted = await tx.$queryRaw<{ id: number; idempotency_key: string }[]>`
       INSERT INTO "journal_entry" ("effective_on", "kind", "memo", "source", "idempotency_key", "created_by_id", "reverses_entry_id")
       SELECT * FROM unnest(
-        ${fresh.map((p) => p.effectiveOn)}::date[], ${fresh.map((p) => p.kind)}::text[], ${fresh.map((p) => p.memo ?? "")}::text[],
-        ${fresh.map((p) => p.source)}::text[], ${fresh.map((p) => p.idempotencyKey)}::text[],
-        ${fresh.map(() => createdById)}::int[], ${fresh.map((p) => p.reversesEntryId ?? null)}::int[])
+        ${sqlArray(fresh.map((p) => p.effectiveOn))}::date[], ${sqlArray(fresh.map((p) => p.kind))}::text[], ${sqlArray(fresh.map((p) => p.memo ?? ""))}::text[],
+        ${sqlArray(fresh.map((p) => p.source))}::text[], ${sqlArray(fresh.map((p) => p.idempotencyKey))}::text[],
+        ${sqlArray(fresh.map(() => createdById))}::int[], ${sqlArray(fresh.map((p) => p.reversesEntryId ?? null))}::int[])
       ON CONFLICT ("idempotency_key") DO NOTHING
       RETURNING "id", "idempotency_key"`;
     const newIds = new Map(inserted.map((row) => [row.idempotency_key, row.id]));
@@ -125,8 +126,8 @@ export async function postEntries(tx: Tx, postings: readonly Posting[], createdB
       await tx.$executeRaw`
         INSERT INTO "journal_line" ("entry_id", "account_code", "amount_won", "payer_id", "invoice_id", "store_id", "effective_on")
         SELECT * FROM unnest(
-          ${lines.entryId}::int[], ${lines.accountCode}::text[], ${lines.amountWon}::bigint[], ${lines.payerId}::int[],
-          ${lines.invoiceId}::int[], ${lines.storeId}::int[], ${lines.effectiveOn}::date[])`;
+          ${sqlArray(lines.entryId)}::int[], ${sqlArray(lines.accountCode)}::text[], ${sqlArray(lines.amountWon)}::bigint[], ${sqlArray(lines.payerId)}::int[],
+          ${sqlArray(lines.invoiceId)}::int[], ${sqlArray(lines.storeId)}::int[], ${sqlArray(lines.effectiveOn)}::date[])`;
     }
     const raced = fresh.filter((p) => !newIds.has(p.idempotencyKey)).map((p) => p.idempotencyKey);
     if (raced.length > 0) {

@@ -1,6 +1,6 @@
 import type { Logger } from "pino";
 import { addDays, businessDateFromDb, businessDateToDb, chargeTotal, DomainError, monthStart, type BillingPeriod, type BusinessDate, type ChargeLine, type Clock, type Posting, type Won } from "@sunap/core";
-import { postEntries, refreshInvoiceOpenAmounts, type Db, type Keyring, type Prisma, type Tx } from "@sunap/db";
+import { postEntries, refreshInvoiceOpenAmounts, sqlArray, type Db, type Keyring, type Prisma, type Tx } from "@sunap/db";
 import type { BillingRegistry } from "../billing-registry.ts";
 import type { ServerBilling } from "../server-plugin.ts";
 import { billingContextOf, LOOK_AHEAD_DAYS, pluginSettingsOf, type ContractBillingRow } from "./contract-billing.ts";
@@ -302,19 +302,19 @@ export async function runBilling(options: RunBillingOptions): Promise<BillingRun
           INSERT INTO invoice (id, number, contract_id, plugin_id, payer_id, store_id, period_key, period_start, period_end, issue_on, due_on, total_won, open_won, idempotency_key, entry_id)
           SELECT id, number, contract_id, plugin_id, payer_id, store_id, period_key, period_start, period_end, issue_on, due_on, total_won, total_won, idempotency_key, entry_id
             FROM unnest(
-              ${issued.map((i) => i.id)}::int[], ${issued.map((i) => i.number)}::text[], ${issued.map((i) => i.plan.row.id)}::int[],
-              ${issued.map((i) => i.plan.row.pluginId)}::text[], ${issued.map((i) => i.plan.row.payerId)}::int[], ${issued.map((i) => i.plan.row.storeId)}::int[],
-              ${issued.map((i) => i.inv.period.key)}::text[], ${issued.map((i) => i.inv.period.start)}::date[], ${issued.map((i) => i.inv.period.end)}::date[],
-              ${issued.map((i) => i.inv.issueOn)}::date[], ${issued.map((i) => i.inv.dueOn)}::date[], ${issued.map((i) => i.inv.totalWon.toString())}::bigint[],
-              ${issued.map((i) => i.key)}::text[], ${entries.map((e) => e.id)}::int[]
+              ${sqlArray(issued.map((i) => i.id))}::int[], ${sqlArray(issued.map((i) => i.number))}::text[], ${sqlArray(issued.map((i) => i.plan.row.id))}::int[],
+              ${sqlArray(issued.map((i) => i.plan.row.pluginId))}::text[], ${sqlArray(issued.map((i) => i.plan.row.payerId))}::int[], ${sqlArray(issued.map((i) => i.plan.row.storeId))}::int[],
+              ${sqlArray(issued.map((i) => i.inv.period.key))}::text[], ${sqlArray(issued.map((i) => i.inv.period.start))}::date[], ${sqlArray(issued.map((i) => i.inv.period.end))}::date[],
+              ${sqlArray(issued.map((i) => i.inv.issueOn))}::date[], ${sqlArray(issued.map((i) => i.inv.dueOn))}::date[], ${sqlArray(issued.map((i) => i.inv.totalWon.toString()))}::bigint[],
+              ${sqlArray(issued.map((i) => i.key))}::text[], ${sqlArray(entries.map((e) => e.id))}::int[]
             ) AS v(id, number, contract_id, plugin_id, payer_id, store_id, period_key, period_start, period_end, issue_on, due_on, total_won, idempotency_key, entry_id)`;
         const lines = issued.flatMap(({ inv, id }) => inv.lines.map((line, position) => ({ invoiceId: id, position: position + 1, line })));
         await tx.$executeRaw`
           INSERT INTO invoice_line (invoice_id, position, kind, label_ko, label_en, amount_won, credit_account, basis_ko, basis_en)
           SELECT * FROM unnest(
-            ${lines.map((l) => l.invoiceId)}::int[], ${lines.map((l) => l.position)}::int[], ${lines.map((l) => l.line.kind.slice(0, 40))}::text[],
-            ${lines.map((l) => l.line.label.ko)}::text[], ${lines.map((l) => l.line.label.en)}::text[], ${lines.map((l) => l.line.amountWon.toString())}::bigint[],
-            ${lines.map((l) => l.line.creditAccount)}::text[], ${lines.map((l) => l.line.basis?.ko ?? null)}::text[], ${lines.map((l) => l.line.basis?.en ?? null)}::text[])`;
+            ${sqlArray(lines.map((l) => l.invoiceId))}::int[], ${sqlArray(lines.map((l) => l.position))}::int[], ${sqlArray(lines.map((l) => l.line.kind.slice(0, 40)))}::text[],
+            ${sqlArray(lines.map((l) => l.line.label.ko))}::text[], ${sqlArray(lines.map((l) => l.line.label.en))}::text[], ${sqlArray(lines.map((l) => l.line.amountWon.toString()))}::bigint[],
+            ${sqlArray(lines.map((l) => l.line.creditAccount))}::text[], ${sqlArray(lines.map((l) => l.line.basis?.ko ?? null))}::text[], ${sqlArray(lines.map((l) => l.line.basis?.en ?? null))}::text[])`;
         await refreshInvoiceOpenAmounts(
           tx,
           issued.map((i) => i.id),
@@ -339,7 +339,7 @@ export async function runBilling(options: RunBillingOptions): Promise<BillingRun
 
     await tx.$executeRaw`
       UPDATE contract AS c SET next_issue_on = v.next_on
-        FROM unnest(${plans.map((p) => p.row.id)}::int[], ${plans.map((p) => p.nextIssueOn)}::date[]) AS v(id, next_on)
+        FROM unnest(${sqlArray(plans.map((p) => p.row.id))}::int[], ${sqlArray(plans.map((p) => p.nextIssueOn))}::date[]) AS v(id, next_on)
        WHERE c.id = v.id AND c.status = 'active'`;
     return { issued: toIssue.length, totalWon: toIssue.reduce((sum, { inv }) => sum + inv.totalWon, 0n) };
   }

@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import { DomainError } from "@sunap/core";
-import { encryptField, maskPhone, normalisePhone, phoneSearchIndex, type DbOrTx, type Keyring } from "@sunap/db";
+import { encryptField, maskPhone, normalisePhone, phoneSearchIndex, sqlArray, type DbOrTx, type Keyring, type SqlArrayValue } from "@sunap/db";
 import {
   isEmailAddress,
   isValidRecipient,
@@ -185,7 +185,7 @@ export async function enqueueMessages(tx: DbOrTx, keyring: Keyring, inputs: read
 
   // One INSERT of column arrays (Prisma's createMany costs a fraction of a millisecond a row);
   // ON CONFLICT DO NOTHING returns only the rows it wrote: the rest existed.
-  const column = <T>(of: (row: MessageRow) => T) => data.map(of);
+  const column = (of: (row: MessageRow) => SqlArrayValue) => sqlArray(data.map(of));
   const iso = (date: Date | null) => date?.toISOString() ?? null;
   const created = await tx.$queryRaw<{ id: number; idempotency_key: string; status: EnqueuedMessage["status"] }[]>`
     INSERT INTO notify_message (created_at, updated_at, channel, template_code, locale, recipient_enc, recipient_masked, recipient_bidx, subject, body,
