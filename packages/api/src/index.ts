@@ -32,6 +32,7 @@ export * from "./jobs/index.ts";
 export * from "./services/notify-api.ts";
 export { createConsentJobs } from "./jobs/registration-jobs.ts";
 export { registerEvidenceRoutes, type EvidenceRouteDeps } from "./services/evidence-routes.ts";
+export { openKoreanPdf } from "./services/korean-pdf.ts";
 export { invoiceLinkToken, verifyInvoiceLinkToken, invoicePath, invoiceUrl } from "./services/invoice-links.ts";
 export { registerInvoiceRoutes, type InvoiceRouteDeps } from "./services/invoice-routes.ts";
 export { createCmsProvider } from "./services/registration-provider.ts";

@@ -1,16 +1,9 @@
-import { createRequire } from "node:module";
-import PDFDocument from "pdfkit";
+import { openKoreanPdf } from "./korean-pdf.ts";
 
 /**
  * The PDF consent certificate (출금동의 확인서) an auditor gets: who agreed to what, when, from
  * where, how the phone and the account were checked, the signature, and what the bank did.
- * Korean needs an embedded font: Noto Sans KR (SIL Open Font License) from the npm package
- * @expo-google-fonts/noto-sans-kr, so it works on a fresh clone after `npm install`;
- * pdfkit embeds only the glyphs used.
  */
-const require = createRequire(import.meta.url);
-const FONT_REGULAR = require.resolve("@expo-google-fonts/noto-sans-kr/400Regular/NotoSansKR_400Regular.ttf");
-const FONT_BOLD = require.resolve("@expo-google-fonts/noto-sans-kr/700Bold/NotoSansKR_700Bold.ttf");
 
 export interface CertificateData {
   consentId: number;
@@ -58,15 +51,7 @@ function seoul(instant: Date | null): string {
 }
 
 export function renderConsentCertificate(data: CertificateData): Promise<Buffer> {
-  const doc = new PDFDocument({ size: "A4", margin: 48, info: { Title: `출금동의 확인서 #${data.consentId}`, Author: data.creditor.legalName, Subject: "Withdrawal consent certificate" } });
-  doc.registerFont("ko", FONT_REGULAR);
-  doc.registerFont("ko-bold", FONT_BOLD);
-  const chunks: Buffer[] = [];
-  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-  });
+  const { doc, done } = openKoreanPdf({ margin: 48, info: { Title: `출금동의 확인서 #${data.consentId}`, Author: data.creditor.legalName, Subject: "Withdrawal consent certificate" } });
 
   const heading = (text: string) => doc.moveDown(0.6).font("ko-bold").fontSize(12).fillColor("#1f3a5f").text(text).moveDown(0.2).fillColor("black");
   const row = (label: string, value: string | null | undefined) => doc.font("ko-bold").fontSize(9).text(`${label}: `, { continued: true }).font("ko").text(value ?? "-");

@@ -1,18 +1,13 @@
-import { createRequire } from "node:module";
-import PDFDocument from "pdfkit";
 import { formatWon, type InvoiceStatus } from "@sunap/core";
 import type { InvoiceDocument } from "./invoice-document.ts";
+import { openKoreanPdf } from "./korean-pdf.ts";
 
 /**
  * The invoice statement (청구서) as an A4 PDF. Two steps, both pure: `invoiceLayout` words the
  * document for its locale (every string the page shows, in reading order), and
  * `renderInvoicePdf` places that layout on the page. Tests read the layout directly and the
  * PDF's extracted text, so a field dropped by either step fails them.
- * Korean needs an embedded font: Noto Sans KR, as for the consent certificate.
  */
-const require = createRequire(import.meta.url);
-const FONT_REGULAR = require.resolve("@expo-google-fonts/noto-sans-kr/400Regular/NotoSansKR_400Regular.ttf");
-const FONT_BOLD = require.resolve("@expo-google-fonts/noto-sans-kr/700Bold/NotoSansKR_700Bold.ttf");
 
 type Pair = readonly [label: string, value: string];
 
@@ -198,16 +193,7 @@ export const RULE = "#c8d0da";
 
 /** An A4 document with the Korean fonts registered ("ko", "ko-bold") and its bytes collected. */
 export function openStatementPdf(info: { Title: string; Author: string; Subject: string }): { doc: PDFKit.PDFDocument; done: Promise<Buffer> } {
-  const doc = new PDFDocument({ size: "A4", margin: PAGE.margin, bufferPages: true, info });
-  doc.registerFont("ko", FONT_REGULAR);
-  doc.registerFont("ko-bold", FONT_BOLD);
-  const chunks: Buffer[] = [];
-  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-  });
-  return { doc, done };
+  return openKoreanPdf({ margin: PAGE.margin, bufferPages: true, info });
 }
 
 /** A rubber stamp (완납, 무효…) across the first page, below the parties: unmistakable on paper and on screen. */

@@ -1,19 +1,13 @@
-import { createRequire } from "node:module";
 import JSZip from "jszip";
-import PDFDocument from "pdfkit";
+import { openKoreanPdf } from "@sunap/api";
 import { formatWon } from "@sunap/core";
 import type { DonationReceipt } from "../billing/receipt.ts";
 
 /**
  * The donation receipt (기부금 영수증) as a PDF, laid out after the statutory form: serial number,
  * donor, the donation body with its registration details, the donations by month, and the
- * body's confirmation. Korean needs an embedded font: Noto Sans KR (SIL Open Font License) from
- * @expo-google-fonts/noto-sans-kr, the same one the consent certificate uses, so it works on a
- * fresh clone after `npm install`; pdfkit embeds only the glyphs used.
+ * body's confirmation, in the same Korean font as every other PDF of Sunap.
  */
-const require = createRequire(import.meta.url);
-const FONT_REGULAR = require.resolve("@expo-google-fonts/noto-sans-kr/400Regular/NotoSansKR_400Regular.ttf");
-const FONT_BOLD = require.resolve("@expo-google-fonts/noto-sans-kr/700Bold/NotoSansKR_700Bold.ttf");
 
 const LEFT = 48;
 const WIDTH = 499; // A4 width 595 less both margins
@@ -23,15 +17,7 @@ export function renderDonationReceipts(receipts: readonly DonationReceipt[]): Pr
   if (receipts.length === 0) throw new Error("renderDonationReceipts needs at least one receipt");
   const first = receipts[0]!;
   const title = receipts.length === 1 ? `기부금 영수증 ${first.serialNumber}` : `${first.year}년 기부금 영수증 (${receipts.length}매)`;
-  const doc = new PDFDocument({ size: "A4", margin: LEFT, autoFirstPage: false, info: { Title: title, Author: first.organisation.name, Subject: "Donation receipt" } });
-  doc.registerFont("ko", FONT_REGULAR);
-  doc.registerFont("ko-bold", FONT_BOLD);
-  const chunks: Buffer[] = [];
-  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-  });
+  const { doc, done } = openKoreanPdf({ margin: LEFT, autoFirstPage: false, info: { Title: title, Author: first.organisation.name, Subject: "Donation receipt" } });
   for (const receipt of receipts) {
     doc.addPage();
     drawReceipt(doc, receipt);
