@@ -19,8 +19,8 @@ export interface ServerBilling<Terms = unknown, Settings = unknown, Inputs = unk
   rules: BillingRules<Terms, Settings, Inputs>;
   /** Called once per contract per run, in the run's transaction; `through` is the run's date. */
   /**
-   * The plugin creates, changes and ends its contracts only through its own router (which checks
-   * more than the terms schema); the core's generic contract procedures then refuse them.
+   * The plugin creates and changes its contracts only through its own router (which checks more
+   * than the terms schema); the core's generic create and updateTerms then refuse them.
    */
   changesThroughOwnRouter?: boolean;
   loadInputs?(db: DbOrTx, contract: LoadedContract<Terms>, through: BusinessDate): Promise<Inputs>;

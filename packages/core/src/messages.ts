@@ -215,7 +215,7 @@ export const MESSAGES = {
   "loan.ended": { ko: "종료된 대출({id})입니다.", en: "The loan {id} has ended." },
   "loan.quote_in_past": { ko: "완제금액은 오늘({today}) 이후 날짜로만 조회할 수 있습니다.", en: "A payoff quote is for today ({today}) or a later day." },
   "contract.unknown_plugin": { ko: "플러그인 {pluginId}은(는) 설치되어 있지 않거나 청구하지 않습니다.", en: "The plugin {pluginId} is not installed or does not bill." },
-  "contract.changed_through_plugin": { ko: "{plugin} 계약은 해당 플러그인 화면에서만 등록·변경·종료할 수 있습니다 (플러그인이 추가로 확인하는 내용이 있습니다).", en: "{plugin} contracts are created, changed and ended only from that plugin's pages (the plugin checks more than the terms)." },
+  "contract.changed_through_plugin": { ko: "{plugin} 계약은 해당 플러그인 화면에서만 등록·변경할 수 있습니다 (플러그인이 추가로 확인하는 내용이 있습니다).", en: "{plugin} contracts are created and changed only from that plugin's pages (the plugin checks more than the terms)." },
   "contract.invalid_terms": { ko: "계약 조건 {field}이(가) 올바르지 않습니다: {detail}", en: "The contract term {field} is not valid: {detail}" },
   "plugin_settings.invalid": { ko: "설정 {field}이(가) 올바르지 않습니다: {detail}", en: "The setting {field} is not valid: {detail}" },
   "contract.unknown_payer": { ko: "납부자 {payerId}을(를) 찾을 수 없습니다.", en: "The payer {payerId} was not found." },

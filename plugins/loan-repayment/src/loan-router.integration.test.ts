@@ -131,15 +131,17 @@ describe("billing a loan through the engine", () => {
     expect(await refusal(call("payoff", { id: loanId, asOf: "2026-06-09" }))).toMatchObject({ domainCode: "loan.quote_in_past", field: "asOf" });
   });
 
-  it("records a prepayment in the terms, recalculates the schedule and bills it on the next run", async () => {
+  it("records a prepayment in the terms, recalculates the schedule and bills it at once", async () => {
     const loan = await finance.contracts.get({ id: loanId });
     const result = await call<{ prepayment: { totalWon: bigint; accruedInterestWon: bigint; feeWon: bigint }; key: string }>("prepay", { id: loanId, version: loan.version, date: "2026-06-10", amountWon: 3_000_000n, method: "shorten-term" });
     // 3,000,000 × 5.5% × 16 days (May 25 – June 10) ÷ 365 = 7,232.8…; fee 1.2% = 36,000.
     expect(result).toMatchObject({ key: "prepayment-1", prepayment: { accruedInterestWon: 7_232n, feeWon: 36_000n, totalWon: 3_043_232n } });
     expect(await refusal(call("prepay", { id: loanId, version: loan.version, date: "2026-06-10", amountWon: 1_000n, method: "shorten-term" }))).toMatchObject({ domainCode: "contract.version_conflict" });
 
-    await bill("2026-06-10");
+    // Invoiced by the prepayment itself, not by a later run: the run finds nothing left to issue.
     const prepayment = (await invoices()).find((i) => i.periodKey === "prepayment-1")!;
+    expect(prepayment.issueOn.toISOString().slice(0, 10)).toBe("2026-06-10");
+    expect((await bill("2026-06-10")).issued).toBe(0);
     expect(prepayment.lines.map((l) => [l.kind, l.amountWon, l.creditAccount])).toEqual([
       ["principal", 3_000_000n, "loans_receivable"],
       ["interest", 7_232n, "interest_income"],

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isBusinessDate, type BusinessDate } from "@sunap/core";
-import { assertStoreVisible, auditSink, ContractService, procedure, router, type Actor, type BillingRegistry } from "@sunap/api";
+import { assertStoreVisible, auditSink, ContractService, procedure, router, runBilling, type Actor, type BillingRegistry, type Context } from "@sunap/api";
 import type { Db } from "@sunap/db";
 import { loanSchedule } from "./loan-schedule.ts";
 import { parseOrThrow, wonField } from "./loan-terms.ts";
@@ -62,8 +62,9 @@ export const loanRouter = router({
     }),
 
   /**
-   * Makes a loan and posts its disbursement in one transaction. Its installments are billed by the
-   * billing run (a loan disbursed in the past gets its missed installments by catch-up).
+   * Makes a loan and posts its disbursement in one transaction, then bills what is already due (a
+   * loan disbursed in the past gets its missed installments at once); later installments come
+   * with the daily billing run.
    */
   create: procedure
     .permission("contract.write")
@@ -71,11 +72,14 @@ export const loanRouter = router({
     .mutation(async ({ ctx, input }) => {
       if (input.storeId !== undefined) assertStoreVisible(ctx.storeScope, input.storeId);
       const service = contracts(ctx);
-      return ctx.db.$transaction(async (tx) => {
+      const created = await ctx.db.$transaction(async (tx) => {
         const loan = await createLoanInTx(tx, service, input, ctx.actor, auditSink(ctx));
         assertStoreVisible(ctx.storeScope, loan.storeId);
         return { loan };
       });
+      // A loan disbursed in the past owes its missed installments now.
+      await issueNow(ctx, created.loan.id, "loan-create");
+      return created;
     }),
 
   /** The schedule beside the invoices: paid, partly paid or open per installment; prepayments; overdue interest. */
@@ -92,8 +96,7 @@ export const loanRouter = router({
 
   /**
    * A prepayment (중도상환) on a day up to today: recorded in the loan's terms (the schedule is
-   * recalculated from it) and billed as `prepayment-K` — principal, accrued interest, fee — by the
-   * next billing run, which the saved terms send straight to this loan.
+   * recalculated from it) and billed at once as `prepayment-K` — principal, accrued interest, fee.
    */
   prepay: procedure
     .permission("contract.write")
@@ -112,7 +115,7 @@ export const loanRouter = router({
       const today = ctx.clock.today();
       if (!isBusinessDate(input.date)) parseOrThrow(z.object({ date: z.string().refine(isBusinessDate, { error: "loan.date_invalid" }) }), { date: input.date });
       const service = contracts(ctx);
-      return ctx.db.$transaction((tx) =>
+      const recorded = await ctx.db.$transaction((tx) =>
         recordPrepaymentInTx(
           tx,
           service,
@@ -123,6 +126,14 @@ export const loanRouter = router({
           auditSink(ctx),
         ),
       );
+      // The payer owes the prepayment now: issue its invoice at once rather than at the next daily run.
+      await issueNow(ctx, input.id, "loan-prepayment");
+      return recorded;
     }),
 });
+
+/** Bills one loan now (the engine's run limited to it): what a change made due is invoiced without waiting for the daily run. */
+async function issueNow(ctx: Context, contractId: number, trigger: string): Promise<void> {
+  await runBilling({ db: ctx.db, registry: ctx.billing, keyring: ctx.keyring, clock: ctx.clock, trigger, contractIds: [contractId], log: ctx.log });
+}
 export type LoanRouter = typeof loanRouter;

@@ -20,6 +20,8 @@ export interface RunBillingOptions {
   runId?: number;
   /** Contracts per chunk: one transaction issues a chunk's invoices together. */
   chunkSize?: number;
+  /** Only these contracts (a plugin issuing what one change made due at once, e.g. a loan's prepayment); default all. */
+  contractIds?: readonly number[];
   /** Base of the invoice links in messages (default SUNAP_PUBLIC_URL). */
   baseUrl?: string;
   log?: Logger;
@@ -133,7 +135,11 @@ export async function runBilling(options: RunBillingOptions): Promise<BillingRun
     }
     const rows = await timed("select", () =>
       db.contract.findMany({
-        where: { id: { gt: afterId }, status: "active", OR: [{ nextIssueOn: null }, { nextIssueOn: { lte: businessDateToDb(today) } }] },
+        where: {
+          id: { gt: afterId, ...(options.contractIds && { in: [...options.contractIds] }) },
+          status: "active",
+          OR: [{ nextIssueOn: null }, { nextIssueOn: { lte: businessDateToDb(today) } }],
+        },
         orderBy: { id: "asc" },
         take: chunkSize,
         select: { id: true, pluginId: true, payerId: true, storeId: true, startsOn: true, terms: true },
