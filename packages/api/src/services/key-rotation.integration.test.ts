@@ -4,6 +4,7 @@ import { accountLast4Index, encryptField, keyIdOf, keyringFromConfig } from "@su
 import { createTestDatabase, type TestDatabase } from "@sunap/db/testing";
 import { PAYER_FIELD_CONTEXT, PayerService } from "./payer-service.ts";
 import { rotatePersonalDataKeys } from "./key-rotation.ts";
+import { PgEvidenceStore } from "./evidence-store.ts";
 import { recordAudit } from "../audit.ts";
 
 let t: TestDatabase;
@@ -39,5 +40,18 @@ describe("key rotation", () => {
     expect(shown.phoneMasked).toMatch(/^010-\*{4}-000\d$/);
     const second = await rotatePersonalDataKeys(t.db, bothKeys);
     expect(second.payer!.rowsUpdated + second.payer_account!.rowsUpdated).toBe(0);
+  });
+
+  it("re-encrypts consent evidence files through the one database function allowed to, bytes and hash unchanged; a direct UPDATE is still refused", async () => {
+    const signature = Buffer.from("PNG signature bytes, drawn on the phone");
+    const stored = await new PgEvidenceStore(oldKeys).put(t.db, { kind: "signature_image", contentType: "image/png", bytes: signature });
+    const first = await rotatePersonalDataKeys(t.db, bothKeys);
+    expect(first.evidence_file!.rotatedByKeyId).toEqual({ old1: 1 });
+    const row = await t.db.evidenceFile.findUniqueOrThrow({ where: { id: stored.id } });
+    expect(row).toMatchObject({ keyId: "new2", sha256: stored.sha256, sizeBytes: signature.length });
+    expect((await new PgEvidenceStore(bothKeys).read(t.db, stored.id)).bytes).toEqual(signature);
+    await expect(t.db.$executeRaw`UPDATE evidence_file SET key_id = 'old1' WHERE id = ${stored.id}`).rejects.toThrow(/immutable consent evidence/);
+    await expect(t.db.$executeRaw`UPDATE evidence_file SET sha256 = 'x' WHERE id = ${stored.id}`).rejects.toThrow(/immutable consent evidence/);
+    expect((await rotatePersonalDataKeys(t.db, bothKeys)).evidence_file!.rowsUpdated).toBe(0);
   });
 });

@@ -1,4 +1,6 @@
+import { createHash } from "node:crypto";
 import { rotateRows, type Db, type Keyring, type RotationResult } from "@sunap/db";
+import { decryptEvidence, encryptEvidence } from "./evidence-cipher.ts";
 import { PAYER_FIELD_CONTEXT } from "./payer-service.ts";
 import { NOTIFY_FIELD_CONTEXT } from "./notify-outbox.ts";
 import { CMS_FILE_CONTEXT } from "./registration-pipeline.ts";
@@ -59,5 +61,45 @@ export async function rotatePersonalDataKeys(db: Db, keyring: Keyring, onProgres
       { onBatch: (p) => onProgress?.(table, p) },
     );
   }
+  results.evidence_file = await rotateEvidenceFiles(db, keyring, (p) => onProgress?.("evidence_file", p));
   return results;
+}
+
+const EVIDENCE_BATCH = 50;
+
+/**
+ * Consent evidence files (signatures, scans, recordings) still on an old key, re-encrypted under
+ * the active one through `sunap_reencrypt_evidence()`, the one way the database lets evidence
+ * bytes change besides redaction. Each file is decrypted and its SHA-256 checked before it is
+ * written again; a file changed meanwhile (rotated or redacted by someone else) is left alone.
+ */
+async function rotateEvidenceFiles(db: Db, keyring: Keyring, onBatch: (progress: RotationResult) => void): Promise<RotationResult> {
+  const result: RotationResult = { rowsScanned: 0, rowsUpdated: 0, rowsChangedMeanwhile: 0, valuesByKeyId: {}, rotatedByKeyId: {} };
+  let afterId = 0;
+  for (;;) {
+    const rows = await db.$queryRaw<{ id: number; keyId: string | null; content: Uint8Array | null; sha256: string }[]>`
+      SELECT "id", "key_id" AS "keyId", "content", "sha256" FROM "evidence_file"
+       WHERE "id" > ${afterId} AND "storage" = 'postgres' AND "redacted_at" IS NULL AND "content" IS NOT NULL AND "key_id" IS NOT NULL
+       ORDER BY "id" LIMIT ${EVIDENCE_BATCH}`;
+    if (rows.length === 0) break;
+    afterId = rows.at(-1)!.id;
+    for (const row of rows) {
+      const oldKeyId = row.keyId!;
+      result.rowsScanned += 1;
+      result.valuesByKeyId[oldKeyId] = (result.valuesByKeyId[oldKeyId] ?? 0) + 1;
+      if (oldKeyId === keyring.activeKeyId) continue;
+      const bytes = decryptEvidence(keyring, oldKeyId, row.content!, row.sha256);
+      if (createHash("sha256").update(bytes).digest("hex") !== row.sha256) throw new Error(`evidence ${row.id}: the bytes do not match their SHA-256; not re-encrypted`);
+      const next = encryptEvidence(keyring, bytes, row.sha256);
+      const [{ done }] = await db.$queryRaw<[{ done: boolean }]>`SELECT sunap_reencrypt_evidence(${row.id}::int, ${oldKeyId}, ${next.keyId}, ${Buffer.from(next.content)}) AS done`;
+      if (done) {
+        result.rowsUpdated += 1;
+        result.rotatedByKeyId[oldKeyId] = (result.rotatedByKeyId[oldKeyId] ?? 0) + 1;
+      } else {
+        result.rowsChangedMeanwhile += 1;
+      }
+    }
+    onBatch(result);
+  }
+  return result;
 }
