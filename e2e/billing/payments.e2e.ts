@@ -21,7 +21,8 @@ test("finance records a partial bank transfer on an open invoice, then the rest 
   await pickOption(page, page.getByTestId("invoices-filter-status"), "미납");
   await page.getByTestId("invoices-table-search").click();
   const rows = page.getByTestId("invoices-table").locator("tr.ant-table-row");
-  await expect(rows.first()).toBeVisible();
+  // Wait for the filtered page, not the unfiltered one still on screen.
+  await expect(rows.first()).toContainText("미납");
   await rows.first().locator("a[href^='/invoices/show/']").first().click();
   await expect(page).toHaveURL(/\/invoices\/show\/\d+$/);
   const invoiceUrl = page.url();
