@@ -127,7 +127,8 @@ async function replayHistory(db: Db, keyring: Keyring, registry: BillingRegistry
         audit,
       );
     }
-    const clock = { today: () => day, now: () => new Date(`${day}T03:00:00Z`) };
+    // The run is dated the simulated day; its timestamps (started, finished, messages queued) are real.
+    const clock = { today: () => day, now: () => new Date() };
     await runBilling({ db, registry, keyring, clock, trigger: "demo-seed" });
   }
 }
