@@ -4,7 +4,9 @@ import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { createApiHarness, refusal, type ApiHarness, type CoreCaller } from "../testing/api-harness.ts";
 import { otpCodeFromOutbox, runRegistrationJobs, signaturePng } from "../services/enrollment-testing.ts";
 import { resetEnrollLimits } from "../services/enrollment-rate-limits.ts";
-import { runRetention } from "../services/retention-service.ts";
+import { REDACTED_MESSAGE_TEXT, runRetention } from "../services/retention-service.ts";
+import { NOTIFY_FIELD_CONTEXT } from "../services/notify-outbox.ts";
+import { decryptField } from "@sunap/db";
 
 let h: ApiHarness;
 let finance: CoreCaller;
@@ -137,6 +139,8 @@ describe("retention", () => {
     }
     expect(await h.db.cmsRegistration.count({ where: { payerId, status: { in: ["pending", "submitted", "registered", "cancel_requested"] } } })).toBe(0);
     const { keyring } = await h.contextFor(null);
+    const messagesBefore = await h.db.notifyMessage.count({ where: { payerId } });
+    expect(messagesBefore).toBeGreaterThan(0);
     // The last registration ended when the bank rejected it, on 2026-03-17: kept five years from then.
     const endedOn = "2026-03-17";
     await h.setToday("2031-03-16");
@@ -153,6 +157,14 @@ describe("retention", () => {
       expect(consent.evidenceFile).toMatchObject({ content: null, redactedAt: expect.any(Date), sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
     }
     expect(payer.accounts.every((a) => a.last4Bidx === "redacted" && a.holderName === "")).toBe(true);
+    // The outbox keeps that messages were sent, not what they said or to whom.
+    const messages = await h.db.notifyMessage.findMany({ where: { payerId } });
+    expect(messages).toHaveLength(messagesBefore);
+    for (const message of messages) {
+      expect(message).toMatchObject({ body: REDACTED_MESSAGE_TEXT, recipientMasked: REDACTED_MESSAGE_TEXT, recipientBidx: null, secretEnc: null, buttons: null });
+      expect(message.status).not.toBe("queued");
+      expect(decryptField(keyring, message.recipientEnc, NOTIFY_FIELD_CONTEXT.recipient)).toBe("");
+    }
     const audit = await h.db.auditLog.findFirstOrThrow({ where: { action: "retention.redact", entityId: String(payerId) } });
     expect(audit).toMatchObject({ entityType: "payer", actorEmail: "retention-job" });
     expect(JSON.stringify(audit.after)).toContain(endedOn);

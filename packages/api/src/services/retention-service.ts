@@ -1,5 +1,6 @@
 import { addDays, businessDateAt, businessDateFromDb, DomainError, type BusinessDate } from "@sunap/core";
-import { encryptField, type Db, type DbOrTx, type Keyring } from "@sunap/db";
+import { encryptField, Prisma, type Db, type DbOrTx, type Keyring } from "@sunap/db";
+import { NOTIFY_FIELD_CONTEXT } from "./notify-outbox.ts";
 import type { AuditSink } from "../procedure-audit.ts";
 import { PAYER_FIELD_CONTEXT } from "./payer-service.ts";
 import { ACTIVE_REGISTRATION_STATUSES } from "./registration-service.ts";
@@ -56,16 +57,27 @@ export async function retentionCandidates(db: DbOrTx, today: BusinessDate, years
   return due;
 }
 
+/** What a redacted message shows in the message log instead of its text. */
+export const REDACTED_MESSAGE_TEXT = "(보존기간 경과로 파기됨)";
+
 /**
  * Redacts one payer through sunap_redact_payer_personal_data(), the one database function
  * allowed to touch consent evidence; it writes its own audit record. The encrypted columns that
- * may not be empty get an encrypted empty value (the database holds no keys).
+ * may not be empty get an encrypted empty value (the database holds no keys). In the same
+ * transaction the payer's messages lose their text, recipient and links (the outbox is not
+ * evidence: the app redacts it itself), and any still queued are cancelled.
  */
 export async function redactPayer(db: DbOrTx, keyring: Keyring, payerId: number, actor: string, reason: string) {
   const phone = encryptField(keyring, "", PAYER_FIELD_CONTEXT.phone);
   const account = encryptField(keyring, "", PAYER_FIELD_CONTEXT.accountNumber);
   const rows = await db.$queryRaw<{ result: unknown }[]>`SELECT sunap_redact_payer_personal_data(${payerId}::integer, ${phone}, ${account}, ${actor}, ${reason}) AS result`;
-  return rows[0]!.result as { payerId: number; evidenceFiles: number; consents: number; withdrawals: number; accounts: number; otpChallenges: number };
+  await db.notifyMessage.updateMany({ where: { payerId, status: "queued" }, data: { status: "cancelled", lastError: "retention" } });
+  const messages = await db.notifyMessage.updateMany({
+    where: { payerId },
+    data: { body: REDACTED_MESSAGE_TEXT, subject: null, recipientEnc: encryptField(keyring, "", NOTIFY_FIELD_CONTEXT.recipient), recipientMasked: REDACTED_MESSAGE_TEXT, recipientBidx: null, secretEnc: null, buttons: Prisma.DbNull },
+  });
+  const result = rows[0]!.result as { payerId: number; evidenceFiles: number; consents: number; withdrawals: number; accounts: number; otpChallenges: number };
+  return { ...result, messages: messages.count };
 }
 
 /** The daily run: every payer past retention, each in its own transaction (a failure leaves the rest done). */
