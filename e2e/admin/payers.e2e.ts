@@ -79,3 +79,17 @@ test("a store owner sees only their own store's payers, even when searching", as
   await page.goto("/payers/show/1");
   await expect(page.getByTestId("forbidden")).toBeVisible();
 });
+
+test("finance changes a payer's e-mail without re-entering the encrypted birth date and phone, which stay as they were", async ({ page }) => {
+  await signIn(page, "finance");
+  await page.goto("/payers/edit/2");
+  const form = page.getByTestId("payer-form");
+  await expect(form.locator("#name")).toHaveValue("이준호");
+  await expect(form.locator("#phone")).toHaveValue("");
+  await form.locator("#email").fill("junho.e2e@example.kr");
+  await page.locator(".refine-save-button").click();
+  await expect(page).toHaveURL(/\/payers\/show\/2$/);
+  await expect(page.getByTestId("payer-details")).toContainText("junho.e2e@example.kr");
+  await expect(page.getByTestId("payer-phone-masked")).toHaveText("010-****-5432");
+  await screenshot(page, "payer-edited-keeping-personal-data");
+});

@@ -17,6 +17,7 @@ export type Message = Output<typeof trpc.messages.get.query>;
 export type Bank = Output<typeof trpc.banks.list.query>[number];
 export type BankUpdate = Parameters<typeof trpc.banks.update.mutate>[0];
 export type PayerInput = Parameters<typeof trpc.payers.create.mutate>[0];
+export type PayerChanges = Parameters<typeof trpc.payers.update.mutate>[0]["values"];
 
 /** A CMS reason in both languages (registration rejections); the UI picks the user's. */
 export type ReasonText = { code: string; ko: string; en: string } | null;

@@ -332,9 +332,9 @@ export const en: Catalogue = {
       phoneSearch: "Searches the whole number (encrypted index).",
       last4Search: "4 digits",
       tags: "Type and press Enter",
-      masked: "The stored value is masked: enter it again. Now: {{value}}",
+      masked: "Leave blank to keep the stored value. Now: {{value}}",
       load: "Load stored values",
-      loadHint: "Birth date, business number and phone are encrypted: to edit, enter them again, or load the stored values with a reason.",
+      loadHint: "Birth date, business number and phone are encrypted. Left blank they stay as they are; type a new value only to change one (or load the stored values with a reason).",
       loaded: "Stored values loaded. This access was written to the access log.",
     },
     tabs: {

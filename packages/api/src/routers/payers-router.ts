@@ -22,6 +22,13 @@ export const PayerInput = z.object({
   storeId: Id.nullable().default(null),
 });
 
+/** On update the encrypted fields may be left out (undefined): the stored value is kept, so nobody has to reveal it to save an e-mail change. */
+export const PayerUpdateInput = PayerInput.extend({
+  birthDate: z.string().trim().nullable().optional(),
+  businessNumber: z.string().trim().nullable().optional(),
+  phone: z.string().trim().min(1).max(20).optional(),
+});
+
 function service(ctx: Context): PayerService {
   return new PayerService(ctx.db, ctx.keyring, ctx.plugins.map((p) => p.id));
 }
@@ -44,7 +51,7 @@ export const payersRouter = router({
 
   update: procedure
     .permission("payer.write")
-    .input(z.object({ id: Id, values: PayerInput }))
+    .input(z.object({ id: Id, values: PayerUpdateInput }))
     .mutation(({ ctx, input }) => service(ctx).update(input.id, input.values, ctx.clock.today(), auditSink(ctx))),
 
   /** Unmasked personal data with a reason, logged as PIPA 접속기록; a read, but audited like a change. */

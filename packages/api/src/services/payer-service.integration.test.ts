@@ -120,4 +120,14 @@ describe("payers", () => {
     expect(text).not.toContain("7777-8888");
     expect(text).toContain("****-9999");
   });
+
+  it("keeps the stored birth date and phone when an update leaves them out, and still checks them when the kind changes", async () => {
+    const created = await service.create(person({ payerCode: "KP1", phone: "010-4444-5555", email: null }), today, audit);
+    const { birthDate: _birthDate, phone: _phone, businessNumber: _businessNumber, ...rest } = person({ payerCode: "KP1", email: "new@example.kr" });
+    const updated = await service.update(created.id, rest, today, audit);
+    expect(updated).toMatchObject({ email: "new@example.kr", phoneMasked: "010-****-5555" });
+    expect(await service.reveal(created.id, "변경 확인", { id: null, email: "test", ip: null }, null)).toMatchObject({ phone: "01044445555", birthDate: "1990-05-17" });
+    // Switching to a business without giving its number: the kept (absent) number is refused like a missing one.
+    expect(await codeOf(service.update(created.id, { ...rest, kind: "business", representative: "홍길동" }, today, audit))).toBe("payer.business_number_required@businessNumber");
+  });
 });

@@ -31,6 +31,9 @@ export interface PayerInput {
   storeId: number | null;
 }
 
+/** An update: the encrypted fields left out (undefined) keep their stored values. */
+export type PayerChanges = Omit<PayerInput, "birthDate" | "businessNumber" | "phone"> & { birthDate?: string | null; businessNumber?: string | null; phone?: string };
+
 /** The encryption context of each personal column: a token copied to another column will not decrypt. */
 export const PAYER_FIELD_CONTEXT = {
   birthDate: "payer.birth_date",
@@ -129,7 +132,17 @@ export class PayerService {
     });
   }
 
-  async update(id: number, input: PayerInput, today: BusinessDate, audit: AuditSink): Promise<PresentedPayer> {
+  /** `changes` may leave out birth date, business number and phone (undefined): their stored values are kept. */
+  async update(id: number, changes: PayerChanges, today: BusinessDate, audit: AuditSink): Promise<PresentedPayer> {
+    const current = await this.db.payer.findUnique({ where: { id } });
+    if (!current) throw new DomainError("NOT_FOUND", "not_found", { entity: `payer ${id}` });
+    const stored = (token: string | null, context: string) => (token ? decryptField(this.keyring, token, context) : null);
+    const input: PayerInput = {
+      ...changes,
+      birthDate: changes.birthDate === undefined ? stored(current.birthDateEnc, PAYER_FIELD_CONTEXT.birthDate) : changes.birthDate,
+      businessNumber: changes.businessNumber === undefined ? stored(current.businessNumberEnc, PAYER_FIELD_CONTEXT.businessNumber) : changes.businessNumber,
+      phone: changes.phone ?? stored(current.phoneEnc, PAYER_FIELD_CONTEXT.phone) ?? "",
+    };
     validate(input, today, this.knownPlugins);
     await this.assertCodeFree(input.payerCode, id);
     await this.assertStoreExists(input.storeId);

@@ -4,13 +4,13 @@ import { useTranslate, type HttpError } from "@refinedev/core";
 import { useParams } from "react-router";
 import type { Payer, RevealedPayer } from "../../api/collection-types.ts";
 import { QueryError } from "../../components/query-error.tsx";
-import { PayerForm, PersonalDataNotice, toPayerInput, type PayerFormValues } from "./form.tsx";
+import { PayerForm, PersonalDataNotice, toPayerChanges, type PayerFormValues } from "./form.tsx";
 import { formatBusinessNumber, formatPhone, RevealButton } from "./reveal.tsx";
 
 /**
- * Edits a payer. Birth date, business number and phone are stored encrypted and arrive masked,
- * and the API's update takes the whole payer: they are entered again, or loaded with a reason
- * through the same logged reveal as the payer page.
+ * Edits a payer. Birth date, business number and phone are stored encrypted and arrive masked:
+ * left blank they keep their stored value; to change one, type the new value (or load the stored
+ * ones with a reason, through the same logged reveal as the payer page).
  */
 export function PayerEdit() {
   const t = useTranslate();
@@ -43,7 +43,7 @@ export function PayerEdit() {
       businessNumber: data.businessNumber ? formatBusinessNumber(data.businessNumber) : null,
       phone: formatPhone(data.phone),
     });
-  const onFinish = (values: PayerFormValues) => formProps.onFinish?.({ ...toPayerInput(values) } as unknown as PayerFormValues);
+  const onFinish = (values: PayerFormValues) => formProps.onFinish?.({ ...toPayerChanges(values) } as unknown as PayerFormValues);
 
   if (query?.error) return <QueryError error={query.error} />;
   return (

@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { Alert, Col, DatePicker, Form, Input, Radio, Row, Select, type FormInstance, type FormProps } from "antd";
 import { useTranslate } from "@refinedev/core";
 import dayjs from "dayjs";
-import type { PayerInput } from "../../api/collection-types.ts";
+import type { PayerChanges, PayerInput } from "../../api/collection-types.ts";
 import { useStores } from "../ledger/lookups.ts";
 import { usePlugins } from "./lookups.ts";
 
@@ -21,9 +21,10 @@ export type PayerFormValues = {
   storeId?: number | null;
 };
 
+const text = (value: string | null | undefined) => (value && value.trim() ? value.trim() : null);
+
 /** Exactly the API's input: fields of the other kind are sent as null, empty text as null. */
 export function toPayerInput(values: PayerFormValues): PayerInput {
-  const text = (value: string | null | undefined) => (value && value.trim() ? value.trim() : null);
   const individual = values.kind === "individual";
   return {
     payerCode: values.payerCode.trim(),
@@ -41,10 +42,21 @@ export function toPayerInput(values: PayerFormValues): PayerInput {
   };
 }
 
+/** The update's input: a blank birth date, business number or phone is left out, and the server keeps the stored value. */
+export function toPayerChanges(values: PayerFormValues): PayerChanges {
+  const { birthDate, businessNumber, phone, ...rest } = toPayerInput({ ...values, phone: values.phone ?? "" });
+  return {
+    ...rest,
+    ...(birthDate !== null || values.kind !== "individual" ? { birthDate } : {}),
+    ...(businessNumber !== null || values.kind === "individual" ? { businessNumber } : {}),
+    ...(text(phone) ? { phone } : {}),
+  };
+}
+
 /**
  * The payer form create and edit share; the individual/business switch shows birth date or
  * business number and representative. On edit the encrypted fields arrive masked: `masked`
- * gives their current masked value as a hint, and `notice` explains how to fill them.
+ * gives their current masked value as a hint (left blank, they keep it), and `notice` explains.
  */
 export function PayerForm({ formProps, form, masked, notice }: { formProps: FormProps; form: FormInstance; masked?: { birthDate?: string | null; businessNumber?: string | null; phone?: string | null }; notice?: ReactNode }) {
   const t = useTranslate();
@@ -85,7 +97,7 @@ export function PayerForm({ formProps, form, masked, notice }: { formProps: Form
         {kind === "business" ? (
           <>
             <Col xs={24} md={8}>
-              <Form.Item name="businessNumber" label={t("payers.fields.businessNumber")} extra={maskedHint(masked?.businessNumber) ?? t("payers.help.businessNumber")} rules={[{ required: true, whitespace: true }, { pattern: /^\d{3}-?\d{2}-?\d{5}$/, message: t("payers.help.businessNumber") }]}>
+              <Form.Item name="businessNumber" label={t("payers.fields.businessNumber")} extra={maskedHint(masked?.businessNumber) ?? t("payers.help.businessNumber")} rules={[{ required: !masked, whitespace: true }, { pattern: /^\d{3}-?\d{2}-?\d{5}$/, message: t("payers.help.businessNumber") }]}>
                 <Input id="businessNumber" placeholder={masked?.businessNumber ?? "000-00-00000"} />
               </Form.Item>
             </Col>
@@ -97,13 +109,13 @@ export function PayerForm({ formProps, form, masked, notice }: { formProps: Form
           </>
         ) : (
           <Col xs={24} md={8}>
-            <Form.Item name="birthDate" label={t("payers.fields.birthDate")} extra={maskedHint(masked?.birthDate)} rules={[{ required: true }]} {...dateProps}>
+            <Form.Item name="birthDate" label={t("payers.fields.birthDate")} extra={maskedHint(masked?.birthDate)} rules={[{ required: !masked }]} {...dateProps}>
               <DatePicker id="birthDate" format="YYYY-MM-DD" style={{ width: "100%" }} placeholder={masked?.birthDate ?? "YYYY-MM-DD"} disabledDate={(d) => d.isAfter(dayjs())} />
             </Form.Item>
           </Col>
         )}
         <Col xs={24} md={8}>
-          <Form.Item name="phone" label={t("payers.fields.phone")} extra={maskedHint(masked?.phone) ?? t("payers.help.phone")} rules={[{ required: true, whitespace: true, max: 20 }]}>
+          <Form.Item name="phone" label={t("payers.fields.phone")} extra={maskedHint(masked?.phone) ?? t("payers.help.phone")} rules={[{ required: !masked, whitespace: true, max: 20 }]}>
             <Input id="phone" inputMode="tel" placeholder={masked?.phone ?? "010-0000-0000"} />
           </Form.Item>
         </Col>
