@@ -220,6 +220,42 @@ export function drawFooters(doc: PDFKit.PDFDocument, text: string): void {
   }
 }
 
+/** Creditor and payer side by side, each a heading over label/value rows; returns the y below the taller. */
+export function drawParties(doc: PDFKit.PDFDocument, y: number, parties: readonly [{ heading: string; rows: readonly Pair[] }, { heading: string; rows: readonly Pair[] }]): number {
+  const blockWidth = (CONTENT_WIDTH - 16) / 2;
+  const block = (x: number, heading: string, rows: readonly Pair[]) => {
+    doc.font("ko-bold").fontSize(11).fillColor(ACCENT).text(heading, x, y, { width: blockWidth });
+    let by = doc.y + 3;
+    for (const [label, value] of rows) {
+      doc.font("ko").fontSize(8).fillColor("#666").text(label, x, by, { width: 78 });
+      doc.font("ko").fontSize(9).fillColor("black").text(value, x + 80, by, { width: blockWidth - 80 });
+      by = Math.max(doc.y, by + 12) + 2;
+    }
+    return by;
+  };
+  return Math.max(block(PAGE.margin, parties[0].heading, parties[0].rows), block(PAGE.margin + blockWidth + 16, parties[1].heading, parties[1].rows));
+}
+
+/** A three-column table's shaded header row (the last column right-aligned); returns the y below it. */
+export function drawTableHeader(doc: PDFKit.PDFDocument, y: number, headers: readonly string[], columns: readonly number[]): number {
+  doc.rect(PAGE.margin, y, CONTENT_WIDTH, 20).fillColor("#eef2f7").fill();
+  let x = PAGE.margin;
+  headers.forEach((text, index) => {
+    doc.font("ko-bold").fontSize(9).fillColor(ACCENT).text(text, x + 6, y + 5, { width: columns[index]! - 12, align: index === 2 ? "right" : "left" });
+    x += columns[index]!;
+  });
+  return y + 20;
+}
+
+/** The one figure a reader must see (what is due, what was received): a tinted box with a coloured edge. */
+export function drawCallout(doc: PDFKit.PDFDocument, y: number, text: { label: string; value: string }, colours: { fill: string; edge: string; label: string }): void {
+  const left = PAGE.margin;
+  doc.rect(left, y, CONTENT_WIDTH, 44).fillColor(colours.fill).fill();
+  doc.rect(left, y, 4, 44).fillColor(colours.edge).fill();
+  doc.font("ko").fontSize(9).fillColor(colours.label).text(text.label, left + 14, y + 6, { width: CONTENT_WIDTH - 28 });
+  doc.font("ko-bold").fontSize(16).fillColor("black").text(text.value, left + 14, y + 19, { width: CONTENT_WIDTH - 28 });
+}
+
 export function renderInvoicePdf(document: InvoiceDocument): Promise<Buffer> {
   const layout = invoiceLayout(document);
   const { doc, done } = openStatementPdf({ Title: `${layout.title} ${document.number}`, Author: document.creditor.legalName, Subject: layout.subtitle });
@@ -253,30 +289,11 @@ export function renderInvoicePdf(document: InvoiceDocument): Promise<Buffer> {
   doc.moveTo(left, y).lineTo(left + CONTENT_WIDTH, y).strokeColor(ACCENT).lineWidth(1.2).stroke();
   y += 10;
 
-  // Creditor and payer side by side
-  const blockWidth = (CONTENT_WIDTH - 16) / 2;
-  const block = (x: number, heading: string, rows: readonly Pair[]) => {
-    let by = y;
-    doc.font("ko-bold").fontSize(11).fillColor(ACCENT).text(heading, x, by, { width: blockWidth });
-    by = doc.y + 3;
-    for (const [label, value] of rows) {
-      doc.font("ko").fontSize(8).fillColor("#666").text(label, x, by, { width: 78 });
-      doc.font("ko").fontSize(9).fillColor("black").text(value, x + 80, by, { width: blockWidth - 80 });
-      by = Math.max(doc.y, by + 12) + 2;
-    }
-    return by;
-  };
-  y = Math.max(block(left, layout.creditor.heading, layout.creditor.rows), block(left + blockWidth + 16, layout.payer.heading, layout.payer.rows)) + 12;
+  y = drawParties(doc, y, [layout.creditor, layout.payer]) + 12;
 
   // Lines table
   const header = () => {
-    doc.rect(left, y, CONTENT_WIDTH, 20).fillColor("#eef2f7").fill();
-    let x = left;
-    layout.table.headers.forEach((text, index) => {
-      doc.font("ko-bold").fontSize(9).fillColor(ACCENT).text(text, x + 6, y + 5, { width: COLUMNS[index]! - 12, align: index === 2 ? "right" : "left" });
-      x += COLUMNS[index]!;
-    });
-    y += 20;
+    y = drawTableHeader(doc, y, layout.table.headers, COLUMNS);
   };
   ensure(60);
   header();
@@ -310,10 +327,7 @@ export function renderInvoicePdf(document: InvoiceDocument): Promise<Buffer> {
 
   // What is due and by when, prominently
   ensure(52);
-  doc.rect(left, y, CONTENT_WIDTH, 44).fillColor("#fdf3e1").fill();
-  doc.rect(left, y, 4, 44).fillColor("#d48806").fill();
-  doc.font("ko").fontSize(9).fillColor("#8a5a00").text(layout.due.label, left + 14, y + 6, { width: CONTENT_WIDTH - 28 });
-  doc.font("ko-bold").fontSize(16).fillColor("black").text(layout.due.value, left + 14, y + 19, { width: CONTENT_WIDTH - 28 });
+  drawCallout(doc, y, layout.due, { fill: "#fdf3e1", edge: "#d48806", label: "#8a5a00" });
   y += 56;
 
   // How it is collected, and the status from the ledger

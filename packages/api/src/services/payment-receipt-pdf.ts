@@ -1,7 +1,7 @@
 import { businessDateFromDb, formatWon, sumWon, type BusinessDate, type Won } from "@sunap/core";
 import type { Db, Keyring } from "@sunap/db";
 import type { Locale } from "../context.ts";
-import { ACCENT, CONTENT_WIDTH, PAGE, RULE, drawFooters, drawStamp, openStatementPdf } from "./invoice-pdf.ts";
+import { ACCENT, CONTENT_WIDTH, PAGE, RULE, drawCallout, drawFooters, drawParties, drawStamp, drawTableHeader, openStatementPdf } from "./invoice-pdf.ts";
 import { PaymentService } from "./payment-service.ts";
 
 /**
@@ -221,35 +221,15 @@ export function renderPaymentReceiptPdf(receipt: PaymentReceipt): Promise<Buffer
   doc.moveTo(left, y).lineTo(left + CONTENT_WIDTH, y).strokeColor(ACCENT).lineWidth(1.2).stroke();
   y += 10;
 
-  const blockWidth = (CONTENT_WIDTH - 16) / 2;
-  const block = (x: number, heading: string, rows: readonly Pair[]) => {
-    doc.font("ko-bold").fontSize(11).fillColor(ACCENT).text(heading, x, y, { width: blockWidth });
-    let by = doc.y + 3;
-    for (const [label, value] of rows) {
-      doc.font("ko").fontSize(8).fillColor("#666").text(label, x, by, { width: 78 });
-      doc.font("ko").fontSize(9).fillColor("black").text(value, x + 80, by, { width: blockWidth - 80 });
-      by = Math.max(doc.y, by + 12) + 2;
-    }
-    return by;
-  };
-  y = Math.max(block(left, layout.creditor.heading, layout.creditor.rows), block(left + blockWidth + 16, layout.payer.heading, layout.payer.rows)) + 12;
+  y = drawParties(doc, y, [layout.creditor, layout.payer]) + 12;
 
-  doc.rect(left, y, CONTENT_WIDTH, 44).fillColor("#e8f4ea").fill();
-  doc.rect(left, y, 4, 44).fillColor("#2e7d32").fill();
-  doc.font("ko").fontSize(9).fillColor("#1b5e20").text(layout.amount.label, left + 14, y + 6, { width: CONTENT_WIDTH - 28 });
-  doc.font("ko-bold").fontSize(16).fillColor("black").text(layout.amount.value, left + 14, y + 19, { width: CONTENT_WIDTH - 28 });
+  drawCallout(doc, y, layout.amount, { fill: "#e8f4ea", edge: "#2e7d32", label: "#1b5e20" });
   y += 58;
 
   doc.font("ko-bold").fontSize(11).fillColor(ACCENT).text(layout.table.heading, left, y, { width: CONTENT_WIDTH });
   y = doc.y + 4;
   const header = () => {
-    doc.rect(left, y, CONTENT_WIDTH, 20).fillColor("#eef2f7").fill();
-    let x = left;
-    layout.table.headers.forEach((text, index) => {
-      doc.font("ko-bold").fontSize(9).fillColor(ACCENT).text(text, x + 6, y + 5, { width: COLUMNS[index]! - 12, align: index === 2 ? "right" : "left" });
-      x += COLUMNS[index]!;
-    });
-    y += 20;
+    y = drawTableHeader(doc, y, layout.table.headers, COLUMNS);
   };
   header();
   for (const row of layout.table.rows) {
