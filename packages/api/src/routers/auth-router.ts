@@ -2,19 +2,19 @@ import { z } from "zod";
 import { DomainError, ROLE_PERMISSIONS } from "@sunap/core";
 import { procedure, publicProcedure, router, actorOf } from "../trpc.ts";
 import { changePassword, signIn, signOut } from "../auth/session-service.ts";
-import { RateLimiter } from "../auth/rate-limiter.ts";
+import { RateLimits } from "../services/rate-limits.ts";
 import { auditSink } from "../procedure-audit.ts";
 
-// Per process: 20 sign-in attempts a minute per IP, 10 per e-mail; the lock-out after five
-// wrong passwords in a row is kept on the user row.
-const byIp = new RateLimiter(20, 60_000);
-const byEmail = new RateLimiter(10, 60_000);
+// Shared by every server process: 20 sign-in attempts a minute per IP, 10 per e-mail; the
+// lock-out after five wrong passwords in a row is kept on the user row.
+export const SIGN_IN_LIMITS = { perIp: { limit: 20, windowMs: 60_000 }, perEmail: { limit: 10, windowMs: 60_000 } } as const;
 
 const LoginInput = z.object({ email: z.email().max(254), password: z.string().min(1).max(256) });
 
 export const authRouter = router({
   login: publicProcedure.input(LoginInput).mutation(async ({ ctx, input }) => {
-    const wait = Math.max(byIp.hit(ctx.ip), byEmail.hit(input.email.toLowerCase()));
+    const limits = new RateLimits(ctx.db, ctx.keyring, () => ctx.clock.now());
+    const wait = Math.max(await limits.hit("sign_in.ip", SIGN_IN_LIMITS.perIp, ctx.ip), await limits.hit("sign_in.email", SIGN_IN_LIMITS.perEmail, input.email.toLowerCase()));
     if (wait > 0) throw new DomainError("TOO_MANY", "auth.rate_limited", { seconds: wait });
     const result = await signIn(ctx.db, { ...input, ip: ctx.ip, userAgent: ctx.userAgent }, ctx.clock.now(), ctx.settings.sessionTtlHours, ctx.clock.timeZone);
     ctx.cookies.set(result.token, result.expiresAt);

@@ -23,7 +23,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.drop();
 });
-beforeEach(() => resetEnrollLimits());
+beforeEach(() => resetEnrollLimits(h.db));
 
 const offline = (over: Partial<Parameters<CoreCaller["consents"]["recordOffline"]>[0]> = {}) => ({
   payerId,

@@ -17,8 +17,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.drop();
 });
-beforeEach(() => {
-  resetEnrollLimits();
+beforeEach(async () => {
+  await resetEnrollLimits(h.db);
   h.clock.resetNow();
 });
 

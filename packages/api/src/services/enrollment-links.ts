@@ -98,7 +98,7 @@ export class EnrollmentLinkService {
   ) {}
 
   async create(input: CreateLinkInput, ctx: { now: Date; ip: string; userId: number | null }, audit: AuditSink) {
-    enforceLimit("linksPerIp", ctx.ip);
+    await enforceLimit({ db: this.db, keyring: this.keyring, now: ctx.now }, "linksPerIp", ctx.ip);
     if (input.purpose === "single" && !input.payerId) throw new DomainError("INVALID", "enroll.link_payer_required", {}, "payerId");
     if (input.payerId && !(await this.db.payer.findUnique({ where: { id: input.payerId } }))) throw new DomainError("NOT_FOUND", "not_found", { entity: `payer ${input.payerId}` });
     if (input.storeId && !(await this.db.store.findUnique({ where: { id: input.storeId } }))) throw new DomainError("INVALID", "payer.unknown_store", { storeId: input.storeId }, "storeId");
@@ -149,7 +149,7 @@ export class EnrollmentLinkService {
    * or e-mail, or to the address given (a campaign link). Rate-limited per IP and per phone.
    */
   async send(input: { id: number; channel: NotifyChannel; to?: string | null }, ctx: { now: Date; ip: string }, audit: AuditSink) {
-    enforceLimit("linksPerIp", ctx.ip);
+    await enforceLimit({ db: this.db, keyring: this.keyring, now: ctx.now }, "linksPerIp", ctx.ip);
     return this.db.$transaction(async (tx) => {
       const link = await tx.enrollmentLink.findUnique({ where: { id: input.id }, include: { payer: true } });
       if (!link || link.purpose === "manage") throw new DomainError("NOT_FOUND", "not_found", { entity: `enrollment link ${input.id}` });
@@ -160,7 +160,7 @@ export class EnrollmentLinkService {
       if (!to) throw new DomainError("INVALID", "enroll.link_no_recipient", { channel: input.channel }, "to");
       if (input.channel !== "email") {
         if (!isKoreanPhone(to)) throw new DomainError("INVALID", "payer.bad_phone", {}, "to");
-        enforceLimit("linksPerPhone", phoneSearchIndex(this.keyring, to));
+        await enforceLimit({ db: this.db, keyring: this.keyring, now: ctx.now }, "linksPerPhone", phoneSearchIndex(this.keyring, to));
       }
       const org = await tx.organization.findUniqueOrThrow({ where: { id: 1 } });
       const sends = await tx.auditLog.count({ where: { action: "enrollment_link.send", entityType: "enrollment_link", entityId: String(link.id) } });

@@ -1,10 +1,10 @@
-import { DomainError } from "@sunap/core";
-import { RateLimiter } from "../auth/rate-limiter.ts";
+import type { DbOrTx, Keyring } from "@sunap/db";
+import { RateLimits } from "./rate-limits.ts";
 
 /**
- * Limits of the public consent page and of link creation, per IP and per phone. In memory
- * (one server process), like the sign-in limiter; the OTP rules that must hold across
- * processes (codes per hour, the lock after wrong codes) are kept in the database.
+ * Limits of the public consent page and of link creation, per IP and per phone, counted in the
+ * database so every server process shares them. The OTP rules (codes per hour, the lock after
+ * wrong codes) are kept with the challenges themselves.
  */
 export const ENROLL_LIMITS = {
   /** Every public enroll.* call, per IP. */
@@ -20,24 +20,18 @@ export const ENROLL_LIMITS = {
 
 type LimitName = keyof typeof ENROLL_LIMITS;
 
-const limiters = new Map<LimitName, RateLimiter>();
-
-function limiter(name: LimitName): RateLimiter {
-  let found = limiters.get(name);
-  if (!found) {
-    found = new RateLimiter(ENROLL_LIMITS[name].limit, ENROLL_LIMITS[name].windowMs);
-    limiters.set(name, found);
-  }
-  return found;
+export interface LimitContext {
+  db: DbOrTx;
+  keyring: Keyring;
+  now: Date;
 }
 
 /** Counts one attempt against a limit; throws auth.rate_limited (TOO_MANY) when over it. */
-export function enforceLimit(name: LimitName, key: string): void {
-  const wait = limiter(name).hit(`${name}|${key}`);
-  if (wait > 0) throw new DomainError("TOO_MANY", "auth.rate_limited", { seconds: wait });
+export async function enforceLimit(ctx: LimitContext, name: LimitName, key: string): Promise<void> {
+  await new RateLimits(ctx.db, ctx.keyring, () => ctx.now).enforce(`enroll.${name}`, ENROLL_LIMITS[name], key);
 }
 
 /** Tests start from empty windows. */
-export function resetEnrollLimits(): void {
-  limiters.clear();
+export async function resetEnrollLimits(db: DbOrTx): Promise<void> {
+  await db.rateLimitCounter.deleteMany({ where: { bucket: { startsWith: "enroll." } } });
 }

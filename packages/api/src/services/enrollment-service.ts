@@ -99,8 +99,13 @@ async function verifyHolder(c: EnrollContext, input: { bankCode: string; digits:
   throw new DomainError("INVALID", refusal.code, { reason: answer.reason }, field);
 }
 
-function limitsFor(c: EnrollContext): void {
-  enforceLimit("publicPerIp", c.ip);
+/** Rate limits count on the wall clock, whatever the business date. */
+function limitContext(c: EnrollContext) {
+  return { db: c.db, keyring: c.keyring, now: c.clock.now() };
+}
+
+async function limitsFor(c: EnrollContext): Promise<void> {
+  await enforceLimit(limitContext(c), "publicPerIp", c.ip);
 }
 
 async function payerPhone(c: EnrollContext, payerId: number): Promise<string> {
@@ -120,7 +125,7 @@ async function standingConsents(db: Db | Tx, payerId: number) {
 /* ---------- enroll.open ---------- */
 
 export async function openEnrollment(c: EnrollContext, token: string) {
-  limitsFor(c);
+  await limitsFor(c);
   const now = c.clock.now();
   const link = await resolveLink(c.db, c.keyring, token, now);
   const org = await organization(c.db);
@@ -151,8 +156,8 @@ export async function openEnrollment(c: EnrollContext, token: string) {
 /* ---------- enroll.sendOtp / verifyOtp ---------- */
 
 export async function sendEnrollmentOtp(c: EnrollContext, input: { token: string; phone?: string | null }) {
-  limitsFor(c);
-  enforceLimit("otpPerIp", c.ip);
+  await limitsFor(c);
+  await enforceLimit(limitContext(c), "otpPerIp", c.ip);
   const now = c.clock.now();
   const link = await resolveLink(c.db, c.keyring, input.token, now);
   // A manage link confirms the phone the payer registered; the page cannot choose another.
@@ -165,7 +170,7 @@ export async function sendEnrollmentOtp(c: EnrollContext, input: { token: string
 }
 
 export async function verifyEnrollmentOtp(c: EnrollContext, input: { token: string; challengeId: string; code: string }) {
-  limitsFor(c);
+  await limitsFor(c);
   const now = c.clock.now();
   const link = await resolveLink(c.db, c.keyring, input.token, now);
   return verifyOtp({ db: c.db, keyring: c.keyring, now, ip: c.ip, locale: c.locale }, { linkId: link.id, challengeId: input.challengeId, code: input.code }, (tx, challengeId) =>
@@ -179,11 +184,11 @@ export async function verifyEnrollmentAccount(
   c: EnrollContext,
   input: { token: string; otpProof: string; bankCode: string; accountNumber: string; holderName: string; kind?: "individual" | "business"; birthDate?: string | null; businessNumber?: string | null },
 ) {
-  limitsFor(c);
+  await limitsFor(c);
   const now = c.clock.now();
   const link = await resolveLink(c.db, c.keyring, input.token, now);
   const verified = await phoneOfProof(c.db, c.keyring, link.id, input.otpProof, now);
-  enforceLimit("accountPerPhone", verified.phoneBidx);
+  await enforceLimit(limitContext(c), "accountPerPhone", verified.phoneBidx);
   const { digits, bank } = await checkAccountNumber(c.db, input.bankCode, input.accountNumber);
   const identity = await identityFor(c, link, { kind: input.kind ?? (input.businessNumber ? "business" : "individual"), birthDate: input.birthDate, businessNumber: input.businessNumber }, "");
   const answer = await verifyHolder(c, { bankCode: bank.code, digits, holderName: input.holderName, identity: identity.number, kind: identity.kind }, { account: "", payer: "" });
@@ -286,7 +291,7 @@ async function existingReceipt(db: Db | Tx, idempotencyKey: string, linkId: numb
  * stores nothing; the same idempotency key again returns the same consent.
  */
 export async function submitEnrollment(c: EnrollContext, input: SubmitInput) {
-  limitsFor(c);
+  await limitsFor(c);
   const now = c.clock.now();
   const linkId = (await c.db.enrollmentLink.findUnique({ where: { tokenHash: tokenHash(input.token.trim()) }, select: { id: true } }))?.id;
   if (linkId) {
@@ -295,7 +300,7 @@ export async function submitEnrollment(c: EnrollContext, input: SubmitInput) {
   }
   const link = await resolveLink(c.db, c.keyring, input.token, now);
   const verified = await phoneOfProof(c.db, c.keyring, link.id, input.otpProof, now);
-  enforceLimit("accountPerPhone", verified.phoneBidx);
+  await enforceLimit(limitContext(c), "accountPerPhone", verified.phoneBidx);
 
   let details: PayerDetails | null = null;
   if (link.purpose !== "manage") {
@@ -437,7 +442,7 @@ export async function submitEnrollment(c: EnrollContext, input: SubmitInput) {
  * finance gets a notification and the payer a confirmation. No debit is requested after this.
  */
 export async function withdrawEnrollment(c: EnrollContext, input: { token: string; otpProof: string; reason?: string | null }) {
-  limitsFor(c);
+  await limitsFor(c);
   const now = c.clock.now();
   const link = await resolveLink(c.db, c.keyring, input.token, now);
   if (link.purpose !== "manage" || !link.payerId) throw new DomainError("INVALID", "enroll.link_wrong_purpose", {}, "token");

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { DomainError, isStoreScoped, roleHas, type Clock, type Permission, type PluginManifest } from "@sunap/core";
 import type { Db, Keyring } from "@sunap/db";
 import { loadSession } from "../auth/session-service.ts";
-import { RateLimiter } from "../auth/rate-limiter.ts";
+import { RateLimits } from "./rate-limits.ts";
 import type { Locale, SessionInfo } from "../context.ts";
 import { loadInvoiceDocument } from "./invoice-document.ts";
 import { verifyInvoiceLinkToken } from "./invoice-links.ts";
@@ -38,7 +38,8 @@ const MAX_ID = 2_147_483_647;
  * so neither route tells which invoices exist. GET only, so CSRF does not apply.
  */
 export function registerInvoiceRoutes(app: FastifyInstance, deps: InvoiceRouteDeps): void {
-  const publicLimiter = new RateLimiter(deps.publicLimit?.limit ?? INVOICE_LINK_LIMIT.limit, deps.publicLimit?.windowMs ?? INVOICE_LINK_LIMIT.windowMs);
+  const publicLimit = deps.publicLimit ?? INVOICE_LINK_LIMIT;
+  const limits = new RateLimits(deps.db, deps.keyring, () => deps.clock.now());
 
   async function authorise(request: FastifyRequest, reply: FastifyReply, permission: Permission): Promise<SessionInfo | null> {
     const token = (request as FastifyRequest & { cookies?: Record<string, string | undefined> }).cookies?.[deps.cookieName];
@@ -112,7 +113,7 @@ export function registerInvoiceRoutes(app: FastifyInstance, deps: InvoiceRouteDe
     // Counted before the token is checked: guessing costs attempts like any other request.
     const locale = requestedLocale(request) ?? acceptLanguage(request);
     reply.header("referrer-policy", "no-referrer").header("x-robots-tag", "noindex, nofollow");
-    const wait = publicLimiter.hit(request.ip);
+    const wait = await limits.hit("invoice_link.ip", publicLimit, request.ip);
     if (wait > 0) {
       reply.code(429).header("retry-after", String(wait));
       return wantsHtml(request) ? sendPayerPage(reply, PAYER_MESSAGES.tooMany[locale]) : reply.send({ error: "auth.rate_limited", seconds: wait });
