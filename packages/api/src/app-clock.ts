@@ -1,4 +1,4 @@
-import { businessDateAt, businessDateFromDb, type BusinessDate, type Clock } from "@sunap/core";
+import { atTimeOfDayOn, businessDateAt, businessDateFromDb, type BusinessDate, type Clock } from "@sunap/core";
 import type { DbOrTx } from "@sunap/db";
 
 /**
@@ -24,6 +24,16 @@ export class AppClock implements Clock {
 
   today(): BusinessDate {
     return this.override ?? businessDateAt(this.now(), this.timeZone);
+  }
+
+  /**
+   * The pinned date at the wall clock's time of day, so links valid for N days expire when the
+   * demo moves the date past them; the real now() when nothing is pinned. Sessions and one-time
+   * codes stay on now(): their minutes protect against a real person guessing or replaying.
+   */
+  businessNow(): Date {
+    const now = this.now();
+    return this.override === null ? now : atTimeOfDayOn(this.override, now, this.timeZone);
   }
 
   /** True when today() is not the calendar's today. */
