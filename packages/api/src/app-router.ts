@@ -20,6 +20,7 @@ import { contractsRouter } from "./routers/contracts-router.ts";
 import { pluginSettingsRouter } from "./routers/plugin-settings-router.ts";
 import { billingRouter } from "./routers/billing-router.ts";
 import { invoicesRouter } from "./routers/invoices-router.ts";
+import { bankingCalendarRouter } from "./routers/banking-calendar-router.ts";
 
 /** The core's routers. Plugins' sub-routers are mounted beside these by the server's registry. */
 export const coreRouters = {
@@ -45,6 +46,7 @@ export const coreRouters = {
   pluginSettings: pluginSettingsRouter,
   billing: billingRouter,
   invoices: invoicesRouter,
+  bankingCalendar: bankingCalendarRouter,
 };
 
 export const coreRouter = router(coreRouters);

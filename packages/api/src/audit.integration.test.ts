@@ -307,6 +307,34 @@ const AUDITED: Record<string, AuditedMutation> = {
     expected: { action: "terms.publish", entityType: "consent_terms" },
     check: (r) => expect(r.after).toMatchObject({ kind: "privacy", locale: "ko", version: 2 }),
   },
+  // Runs in this order: the undo takes back the closure the first case adds.
+  "bankingCalendar.close": {
+    as: () => h.users.admin,
+    run: (c) => c.bankingCalendar.close({ date: "2026-12-01", nameKo: "임시공휴일", nameEn: "Temporary holiday", reason: "정부 지정" }),
+    expected: { action: "banking_calendar.close", entityType: "banking_calendar_adjustment", entityId: () => "2026-12-01" },
+    check: (r) => expect(r.after).toMatchObject({ nameKo: "임시공휴일", reason: "정부 지정" }),
+  },
+  "bankingCalendar.reopen": {
+    as: () => h.users.admin,
+    run: (c) => c.bankingCalendar.reopen({ date: "2026-12-25", reason: "테스트 영업" }),
+    expected: { action: "banking_calendar.reopen", entityType: "banking_calendar_adjustment", entityId: () => "2026-12-25" },
+    check: (r) => expect(r.after).toMatchObject({ reason: "테스트 영업" }),
+  },
+  "bankingCalendar.undo": {
+    as: () => h.users.admin,
+    run: (c) => c.bankingCalendar.undo({ date: "2026-12-01" }),
+    expected: { action: "banking_calendar.undo", entityType: "banking_calendar_adjustment", entityId: () => "2026-12-01" },
+    check: (r) => expect(r.before).toMatchObject({ kind: "closed", reason: "정부 지정" }),
+  },
+  "bankingCalendar.updateSettings": {
+    as: () => h.users.admin,
+    run: (c) => c.bankingCalendar.updateSettings({ debitCutoff: "16:30" }),
+    expected: { action: "cms_setting.update", entityType: "cms_setting", entityId: () => "1" },
+    check: (r) => {
+      expect(r.before).toEqual({ debitCutoff: "17:00" });
+      expect(r.after).toEqual({ debitCutoff: "16:30" });
+    },
+  },
   "consents.updateRetention": {
     as: () => h.users.admin,
     run: (c) => c.consents.updateRetention({ consentEvidenceYears: 7 }),

@@ -181,6 +181,13 @@ export const MESSAGES = {
   "evidence.empty": { ko: "빈 파일입니다.", en: "The file is empty." },
   "evidence.redacted": { ko: "보존기간이 지나 파기된 증빙입니다.", en: "This evidence was destroyed after its retention period." },
   "registration.no_institution_code": { ko: "기관 설정에 CMS 이용기관코드가 없습니다.", en: "The organisation has no CMS institution code." },
+  // The banking-day calendar the admin edits (shipped data plus closures and reopened days).
+  "calendar.year_outside_data": { ko: "은행 휴무일 자료는 {first}–{last}년만 있습니다 ({year}년 없음).", en: "Bank holiday data covers {first}–{last} only (not {year})." },
+  "calendar.weekend": { ko: "{date}는 주말이라 이미 영업일이 아닙니다.", en: "{date} is a weekend and already not a banking day." },
+  "calendar.already_closed": { ko: "{date}는 이미 휴무일입니다.", en: "{date} is already a closure." },
+  "calendar.already_adjusted": { ko: "{date}에는 이미 변경 내역이 있습니다. 먼저 되돌리세요.", en: "{date} has already been changed; undo that first." },
+  "calendar.not_a_shipped_closure": { ko: "{date}는 기본 휴무일이 아니어서 영업일로 바꿀 수 없습니다.", en: "{date} is not a shipped closure, so it cannot be reopened." },
+  "calendar.no_adjustment": { ko: "{date}에는 되돌릴 변경 내역이 없습니다.", en: "{date} has no change to undo." },
   "retention.bad_years": { ko: "보존기간은 {min}년에서 {max}년 사이여야 합니다.", en: "The retention period must be {min} to {max} years." },
   // Loans: terms, overdue interest (연체이자), prepayment (중도상환) and payoff.
   "loan.principal_invalid": { ko: "대출원금은 원 단위 정수로 입력하세요.", en: "Enter the principal as a whole number of won." },

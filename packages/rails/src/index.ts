@@ -4,6 +4,7 @@ export * from "./calendar/bank-holiday.ts";
 export * from "./calendar/korean-holidays.ts";
 export * from "./calendar/substitute-holidays.ts";
 export * from "./calendar/banking-calendar.ts";
+export { weekdayOf } from "./calendar/weekday.ts";
 export * from "./banks.ts";
 export * from "./cms-reasons.ts";
 export * from "./cms-provider.ts";
