@@ -181,9 +181,10 @@ describe("links", () => {
     expect(await refusal(anon.enroll.open({ token: "1.AAAAAAAAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAAAAAAAA" }))).toMatchObject({ domainCode: "enroll.link_invalid" });
     expect((await anon.enroll.open({ token })).prefill.name).toBe("김링크");
 
-    h.clock.advance(8 * 86_400_000);
+    // Links expire on the business clock: eight days on, the seven-day link has lapsed.
+    await h.setToday("2026-03-24");
     expect(await refusal(anon.enroll.open({ token }))).toMatchObject({ domainCode: "enroll.link_expired" });
-    h.clock.resetNow();
+    await h.setToday("2026-03-16");
 
     const { page, otpProof } = await verifiedPayer(token, "010-3333-4444");
     await h.callerWithToken(null, { ip: nextIp() }).enroll.submit(submission(token, otpProof, page, { name: "김링크", phone: "010-3333-4444", birthDate: "1985-01-02", accountNumber: "3333111122223" }));

@@ -7,7 +7,7 @@ import type { Context } from "../context.ts";
 import { EnrollmentLinkService } from "../services/enrollment-links.ts";
 
 function service(ctx: Context) {
-  return new EnrollmentLinkService(ctx.db, ctx.keyring, ctx.plugins.map((p) => p.id));
+  return new EnrollmentLinkService(ctx.db, ctx.keyring, ctx.plugins.map((p) => p.id), ctx.clock);
 }
 
 export const CreateEnrollmentLinkInput = z.object({
@@ -26,7 +26,7 @@ export const enrollmentLinksRouter = router({
   list: procedure
     .permission("consent.read")
     .input(ListInput)
-    .query(({ ctx, input }) => service(ctx).list(input, ctx.clock.now())),
+    .query(({ ctx, input }) => service(ctx).list(input)),
   /** A single-use link for a payer, or a reusable campaign link; returns its `url` (and `path` for a QR code). */
   create: procedure
     .permission("consent.write")

@@ -1,4 +1,4 @@
-import { DomainError, isKoreanPhone, type ListInput } from "@sunap/core";
+import { businessNow, DomainError, isKoreanPhone, type Clock, type ListInput } from "@sunap/core";
 import { decryptField, maskPhone, phoneSearchIndex, type Db, type DbOrTx, type Keyring, type Prisma } from "@sunap/db";
 import type { NotifyChannel } from "@sunap/notify";
 import { prismaListArgs } from "../list-query.ts";
@@ -24,20 +24,29 @@ export interface CreateLinkInput {
   expiresInDays?: number;
 }
 
-function linkState(link: LinkRow, now: Date): "active" | "used" | "expired" | "revoked" | "exhausted" {
+/**
+ * When a link made now, valid for `days`, expires. Links run on the business clock
+ * (`businessNow`): moving the demo's date past it expires the link, and back revives it.
+ */
+export function linkExpiry(clock: Clock, days: number): Date {
+  return new Date(businessNow(clock).getTime() + days * 86_400_000);
+}
+
+/** `validAt` is `businessNow(clock)`, the frame `expiresAt` was set in; the other timestamps are the wall clock's. */
+function linkState(link: LinkRow, validAt: Date): "active" | "used" | "expired" | "revoked" | "exhausted" {
   if (link.revokedAt) return "revoked";
   if (link.purpose === "single" && link.usedAt) return "used";
-  if (link.expiresAt <= now) return "expired";
+  if (link.expiresAt <= validAt) return "expired";
   if (link.maxUses !== null && link.useCount >= link.maxUses) return "exhausted";
   return "active";
 }
 
-export function presentLink(keyring: Keyring, link: LinkRow & { payer?: { name: string; payerCode: string } | null }, now: Date) {
+export function presentLink(keyring: Keyring, link: LinkRow & { payer?: { name: string; payerCode: string } | null }, validAt: Date) {
   const token = linkToken(keyring, link.id, link.nonce);
   return {
     id: link.id,
     purpose: link.purpose,
-    state: linkState(link, now),
+    state: linkState(link, validAt),
     payer: link.payerId ? { id: link.payerId, name: link.payer?.name ?? null, payerCode: link.payer?.payerCode ?? null } : null,
     pluginId: link.pluginId,
     storeId: link.storeId,
@@ -59,14 +68,15 @@ export function presentLink(keyring: Keyring, link: LinkRow & { payer?: { name: 
 
 /**
  * The link a token names, if it may still be used: a tampered or unknown token is
- * enroll.link_invalid, then revoked, used (single-use), expired, exhausted (campaign) in turn.
+ * enroll.link_invalid, then revoked, used (single-use), expired (on the business clock), exhausted
+ * (campaign) in turn.
  */
-export async function resolveLink(db: DbOrTx, keyring: Keyring, token: string, now: Date): Promise<LinkRow> {
+export async function resolveLink(db: DbOrTx, keyring: Keyring, token: string, clock: Clock): Promise<LinkRow> {
   const parsed = verifyLinkToken(keyring, token);
   if (!parsed) throw new DomainError("INVALID", "enroll.link_invalid", {}, "token");
   const link = await db.enrollmentLink.findUnique({ where: { id: parsed.linkId } });
   if (!link || link.tokenHash !== tokenHash(token.trim())) throw new DomainError("INVALID", "enroll.link_invalid", {}, "token");
-  switch (linkState(link, now)) {
+  switch (linkState(link, businessNow(clock))) {
     case "revoked":
       throw new DomainError("INVALID", "enroll.link_revoked", {}, "token");
     case "used":
@@ -95,6 +105,8 @@ export class EnrollmentLinkService {
     private readonly db: Db,
     private readonly keyring: Keyring,
     private readonly knownPlugins: readonly string[],
+    /** Expiry and state; the `now` the methods take stamps rows and counts rate limits on the wall clock. */
+    private readonly clock: Clock,
   ) {}
 
   async create(input: CreateLinkInput, ctx: { now: Date; ip: string; userId: number | null }, audit: AuditSink) {
@@ -114,24 +126,25 @@ export class EnrollmentLinkService {
         amountText: input.amountText ?? null,
         scheduleText: input.scheduleText ?? null,
         maxUses: input.purpose === "campaign" ? (input.maxUses ?? null) : 1,
-        expiresAt: new Date(ctx.now.getTime() + days * 86_400_000),
+        expiresAt: linkExpiry(this.clock, days),
         createdById: ctx.userId,
         createdAt: ctx.now,
       });
-      const shown = presentLink(this.keyring, link, ctx.now);
+      const shown = presentLink(this.keyring, link, businessNow(this.clock));
       await audit(tx, { action: "enrollment_link.create", entityType: "enrollment_link", entityId: link.id, after: { purpose: link.purpose, payerId: link.payerId, campaignLabel: link.campaignLabel, expiresAt: link.expiresAt } });
       return shown;
     });
   }
 
-  async list(input: ListInput, now: Date) {
+  async list(input: ListInput) {
     const args = prismaListArgs(input, { id: "int", purpose: "enum", payerId: "int", pluginId: "string", storeId: "int", campaignLabel: "string", createdAt: "datetime", expiresAt: "datetime" }, { id: "desc" });
     const where = { AND: [args.where as Prisma.EnrollmentLinkWhereInput, { purpose: { not: "manage" as const } }] };
     const [rows, total] = await Promise.all([
       this.db.enrollmentLink.findMany({ ...args, where, include: { payer: { select: { name: true, payerCode: true } } } }),
       this.db.enrollmentLink.count({ where }),
     ]);
-    return { data: rows.map((row) => presentLink(this.keyring, row, now)), total };
+    const validAt = businessNow(this.clock);
+    return { data: rows.map((row) => presentLink(this.keyring, row, validAt)), total };
   }
 
   async revoke(id: number, now: Date, audit: AuditSink) {
@@ -140,7 +153,7 @@ export class EnrollmentLinkService {
       if (!link) throw new DomainError("NOT_FOUND", "not_found", { entity: `enrollment link ${id}` });
       const updated = link.revokedAt ? link : await tx.enrollmentLink.update({ where: { id }, data: { revokedAt: now } });
       await audit(tx, { action: "enrollment_link.revoke", entityType: "enrollment_link", entityId: id, before: { revokedAt: link.revokedAt }, after: { revokedAt: updated.revokedAt } });
-      return presentLink(this.keyring, updated, now);
+      return presentLink(this.keyring, updated, businessNow(this.clock));
     });
   }
 
@@ -153,7 +166,7 @@ export class EnrollmentLinkService {
     return this.db.$transaction(async (tx) => {
       const link = await tx.enrollmentLink.findUnique({ where: { id: input.id }, include: { payer: true } });
       if (!link || link.purpose === "manage") throw new DomainError("NOT_FOUND", "not_found", { entity: `enrollment link ${input.id}` });
-      const state = linkState(link, ctx.now);
+      const state = linkState(link, businessNow(this.clock));
       if (state !== "active") throw new DomainError("CONFLICT", state === "used" ? "enroll.link_used" : state === "expired" ? "enroll.link_expired" : state === "revoked" ? "enroll.link_revoked" : "enroll.link_exhausted", {}, "id");
       let to = input.to?.trim() || null;
       if (!to && link.payer) to = input.channel === "email" ? link.payer.email : decryptField(this.keyring, link.payer.phoneEnc, PAYER_FIELD_CONTEXT.phone);
@@ -171,7 +184,7 @@ export class EnrollmentLinkService {
       const updated = await tx.enrollmentLink.update({ where: { id: link.id }, data: { lastSentAt: ctx.now } });
       const recipient = input.channel === "email" ? to.replace(/^(.).*(@.*)$/, "$1***$2") : maskPhone(to);
       await audit(tx, { action: "enrollment_link.send", entityType: "enrollment_link", entityId: link.id, after: { channel: input.channel, recipient, messageId: message.id } });
-      return { link: presentLink(this.keyring, updated, ctx.now), messageId: message.id, recipient };
+      return { link: presentLink(this.keyring, updated, businessNow(this.clock)), messageId: message.id, recipient };
     });
   }
 }

@@ -9,7 +9,7 @@ import { signingProvider, type SigningProvider, SIGNING_PROVIDERS } from "./cons
 import { decodeBase64, EVIDENCE_LIMITS, sniffContentType } from "./evidence-file-types.ts";
 import type { EvidenceStore } from "./evidence-store.ts";
 import { enrollmentPath, enrollmentUrl, tokenHash } from "./enrollment-link-tokens.ts";
-import { insertLink, LINK_DEFAULT_DAYS, resolveLink, type LinkRow } from "./enrollment-links.ts";
+import { insertLink, LINK_DEFAULT_DAYS, linkExpiry, resolveLink, type LinkRow } from "./enrollment-links.ts";
 import { enforceLimit } from "./enrollment-rate-limits.ts";
 import { consumeProof, phoneOfProof, sendOtp, verifyOtp } from "./otp-service.ts";
 import { PAYER_FIELD_CONTEXT } from "./payer-service.ts";
@@ -126,8 +126,7 @@ async function standingConsents(db: Db | Tx, payerId: number) {
 
 export async function openEnrollment(c: EnrollContext, token: string) {
   await limitsFor(c);
-  const now = c.clock.now();
-  const link = await resolveLink(c.db, c.keyring, token, now);
+  const link = await resolveLink(c.db, c.keyring, token, c.clock);
   const org = await organization(c.db);
   const [terms, banks] = await Promise.all([currentTerms(c.db, c.locale), loadBanks(c.db, { enabledOnly: true })]);
   const payer = link.payerId ? await c.db.payer.findUnique({ where: { id: link.payerId } }) : null;
@@ -159,7 +158,7 @@ export async function sendEnrollmentOtp(c: EnrollContext, input: { token: string
   await limitsFor(c);
   await enforceLimit(limitContext(c), "otpPerIp", c.ip);
   const now = c.clock.now();
-  const link = await resolveLink(c.db, c.keyring, input.token, now);
+  const link = await resolveLink(c.db, c.keyring, input.token, c.clock);
   // A manage link confirms the phone the payer registered; the page cannot choose another.
   const phone = link.purpose === "manage" && link.payerId ? await payerPhone(c, link.payerId) : (input.phone ?? "").trim();
   if (!isKoreanPhone(phone)) throw new DomainError("INVALID", "payer.bad_phone", {}, "phone");
@@ -172,7 +171,7 @@ export async function sendEnrollmentOtp(c: EnrollContext, input: { token: string
 export async function verifyEnrollmentOtp(c: EnrollContext, input: { token: string; challengeId: string; code: string }) {
   await limitsFor(c);
   const now = c.clock.now();
-  const link = await resolveLink(c.db, c.keyring, input.token, now);
+  const link = await resolveLink(c.db, c.keyring, input.token, c.clock);
   return verifyOtp({ db: c.db, keyring: c.keyring, now, ip: c.ip, locale: c.locale }, { linkId: link.id, challengeId: input.challengeId, code: input.code }, (tx, challengeId) =>
     recordAudit(tx, publicActor(c), { action: "enroll.otp_verified", entityType: "otp_challenge", entityId: challengeId, after: { linkId: link.id } }),
   );
@@ -186,7 +185,7 @@ export async function verifyEnrollmentAccount(
 ) {
   await limitsFor(c);
   const now = c.clock.now();
-  const link = await resolveLink(c.db, c.keyring, input.token, now);
+  const link = await resolveLink(c.db, c.keyring, input.token, c.clock);
   const verified = await phoneOfProof(c.db, c.keyring, link.id, input.otpProof, now);
   await enforceLimit(limitContext(c), "accountPerPhone", verified.phoneBidx);
   const { digits, bank } = await checkAccountNumber(c.db, input.bankCode, input.accountNumber);
@@ -298,7 +297,7 @@ export async function submitEnrollment(c: EnrollContext, input: SubmitInput) {
     const again = await existingReceipt(c.db, input.idempotencyKey, linkId);
     if (again) return again;
   }
-  const link = await resolveLink(c.db, c.keyring, input.token, now);
+  const link = await resolveLink(c.db, c.keyring, input.token, c.clock);
   const verified = await phoneOfProof(c.db, c.keyring, link.id, input.otpProof, now);
   await enforceLimit(limitContext(c), "accountPerPhone", verified.phoneBidx);
 
@@ -408,7 +407,7 @@ export async function submitEnrollment(c: EnrollContext, input: SubmitInput) {
           },
         });
         const registration = await createRegistration(tx, { payerId: payer.id, payerAccountId: account.id, consentId: consent.id, payerNumber: payer.payerCode, at: now, replacesRegistrationId: replaces });
-        const manage = await insertLink(tx, c.keyring, { purpose: "manage", payerId: payer.id, consentId: consent.id, maxUses: null, expiresAt: new Date(now.getTime() + LINK_DEFAULT_DAYS.manage * 86_400_000), createdAt: now });
+        const manage = await insertLink(tx, c.keyring, { purpose: "manage", payerId: payer.id, consentId: consent.id, maxUses: null, expiresAt: linkExpiry(c.clock, LINK_DEFAULT_DAYS.manage), createdAt: now });
         await sendConsentCompleted(
           { tx, keyring: c.keyring, now, locale: c.locale, payerId: payer.id },
           { consentId: consent.id, to: verified.phone, creditorName: org.legalName.slice(0, 50), payerName: signerName.slice(0, 50), bankName: bank.nameKo.slice(0, 30), accountMasked, manageUrl: enrollmentUrl(manage.token) },
@@ -444,7 +443,7 @@ export async function submitEnrollment(c: EnrollContext, input: SubmitInput) {
 export async function withdrawEnrollment(c: EnrollContext, input: { token: string; otpProof: string; reason?: string | null }) {
   await limitsFor(c);
   const now = c.clock.now();
-  const link = await resolveLink(c.db, c.keyring, input.token, now);
+  const link = await resolveLink(c.db, c.keyring, input.token, c.clock);
   if (link.purpose !== "manage" || !link.payerId) throw new DomainError("INVALID", "enroll.link_wrong_purpose", {}, "token");
   const verified = await phoneOfProof(c.db, c.keyring, link.id, input.otpProof, now);
   return withdrawConsents(c.db, c.keyring, {
