@@ -3,7 +3,15 @@ import type { CmsReason } from "./cms-reasons.ts";
 
 /** The bank's answer to 예금주 조회: does this person hold this account? */
 export type HolderVerification =
-  | { ok: true; bankHolderName: string }
+  | {
+      ok: true;
+      bankHolderName: string;
+      /**
+       * The rail cannot check holders in real time (a file exchange): nothing was found wrong,
+       * `bankHolderName` is the name given, and the bank's registration answer (EB14) does the check.
+       */
+      deferred?: true;
+    }
   | { ok: false; reason: CmsReason; bankHolderName?: string };
 
 /** A result file the bank side has made available (EB14 for registrations, EB22 for debits). */

@@ -16,3 +16,6 @@ export * from "./sandbox/sandbox-bank-store.ts";
 export * from "./sandbox/in-memory-sandbox-bank-store.ts";
 export * from "./sandbox/sandbox-behaviour.ts";
 export * from "./sandbox/sandbox-bank.ts";
+export * from "./file-exchange/file-exchange-provider.ts";
+export { exchangeFileName, exchangeFileId, type FileIdentity } from "./file-exchange/exchange-file-names.ts";
+export type { Rejection as CmsFileRejection } from "./file-exchange/rejection-note.ts";

@@ -111,6 +111,23 @@ export const RAIL_MESSAGES = {
   },
   "cms_file.too_many_records": { ko: "한 파일에는 {max}건까지 넣을 수 있습니다.", en: "A file holds at most {max} records." },
 
+  "file_exchange.submission_conflict": {
+    ko: "같은 파일 번호({submissionId})로 내용이 다른 파일이 이미 전송 대기열에 들어갔습니다.",
+    en: "A different file with the same file number ({submissionId}) was already handed over for transfer.",
+  },
+  "file_exchange.bad_org_code": {
+    ko: "이용기관코드 '{value}'는 영문자와 숫자로만 이루어져야 합니다.",
+    en: "The institution code '{value}' must be letters and digits only.",
+  },
+  "file_exchange.unmatched_result": {
+    ko: "결과 파일 {fileId}에 해당하는, 이 설치본이 보낸 요청 파일이 없습니다 (이용기관코드·파일번호·레코드가 맞는 파일).",
+    en: "The result file {fileId} answers no file this installation sent (same institution code, file number and records).",
+  },
+  "file_exchange.result_conflict": {
+    ko: "결과 파일 {fileId}는 이미 내용이 다른 파일로 처리되었습니다.",
+    en: "The result file {fileId} was already processed with different content.",
+  },
+
   "sandbox_bank.submission_conflict": {
     ko: "같은 파일 번호({submissionId})로 내용이 다른 파일이 이미 접수되었습니다.",
     en: "A different file with the same file number ({submissionId}) was already received.",
