@@ -81,9 +81,21 @@ async function rotateKeys(): Promise<void> {
     const keyring = await resolveKeyring(loadConfig(), target.embedded, createLogger("warn"));
     process.stdout.write(`Active key: ${keyring.activeKeyId}\n`);
     const tables = [...ENCRYPTED_COLUMNS, ...serverPlugins.flatMap((plugin) => plugin.encryptedColumns ?? [])];
-    const results = await rotatePersonalDataKeys(db, keyring, (table, p) => process.stdout.write(`  ${table}: ${p.rowsScanned} rows scanned, ${p.rowsUpdated} updated\r`), tables);
+    // One line per table, rewritten after each batch; the summary follows once every table is done.
+    let current: string | undefined;
+    const results = await rotatePersonalDataKeys(
+      db,
+      keyring,
+      (table, p) => {
+        if (current !== undefined && current !== table) process.stdout.write("\n");
+        current = table;
+        process.stdout.write(`  ${table}: ${p.rowsScanned} rows scanned, ${p.rowsUpdated} re-encrypted\r`);
+      },
+      tables,
+    );
+    process.stdout.write("\n");
     for (const [table, result] of Object.entries(results)) {
-      process.stdout.write(`\n${table}: ${result.rowsScanned} rows, ${result.rowsUpdated} re-encrypted; values before by key ${JSON.stringify(result.valuesByKeyId)}; rotated ${JSON.stringify(result.rotatedByKeyId)}${result.rowsChangedMeanwhile ? `; ${result.rowsChangedMeanwhile} changed meanwhile (run again)` : ""}\n`);
+      process.stdout.write(`${table}: ${result.rowsScanned} rows, ${result.rowsUpdated} re-encrypted; values before by key ${JSON.stringify(result.valuesByKeyId)}; rotated ${JSON.stringify(result.rotatedByKeyId)}${result.rowsChangedMeanwhile ? `; ${result.rowsChangedMeanwhile} changed meanwhile (run again)` : ""}\n`);
     }
   });
 }

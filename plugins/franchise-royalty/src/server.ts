@@ -5,6 +5,7 @@ import { loadRoyaltyInputs } from "./server/load-inputs.ts";
 import { createRoyaltyRouter } from "./server/router.ts";
 import { seedRoyaltyDemo } from "./server/seed-demo.ts";
 import { SandboxTaxInvoiceProvider, type TaxInvoiceProvider } from "./server/tax-invoice-provider.ts";
+import { TAX_INVOICE_FIELD_CONTEXT } from "./server/tax-invoices.ts";
 
 /**
  * The server half: royalty terms billed by the core's engine (the rules in `billing-rules.ts`, fed
@@ -18,6 +19,8 @@ export function createFranchiseRoyaltyPlugin(options: { taxInvoiceProvider?: Tax
     billing: defineServerBilling({ rules: royaltyBillingRules, loadInputs: loadRoyaltyInputs, changesThroughOwnRouter: true }),
     router,
     jobs: [],
+    // The buyer's business number is kept encrypted inside the stored tax-invoice document.
+    encryptedColumns: [{ table: "royalty_tax_invoice", jsonFields: [{ column: "data", path: ["buyer", "businessNumberEnc"], context: TAX_INVOICE_FIELD_CONTEXT }] }],
     seedDemo: seedRoyaltyDemo,
   });
 }
