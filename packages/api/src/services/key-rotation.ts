@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { rotateRows, RotationError, SANDBOX_BANK_FIELD_CONTEXT, type Db, type Keyring, type RotationResult } from "@sunap/db";
+import { rotateRows, RotationError, SANDBOX_BANK_FIELD_CONTEXT, type Db, type Keyring, type RotationOptions, type RotationResult } from "@sunap/db";
 import { decryptEvidence, encryptEvidence } from "./evidence-cipher.ts";
 import { PAYER_FIELD_CONTEXT } from "./payer-service.ts";
 import { NOTIFY_FIELD_CONTEXT } from "./notify-outbox.ts";
@@ -99,7 +99,7 @@ async function prepare(db: Db, declaration: EncryptedColumns): Promise<PreparedT
  * conditional UPDATE per row (on the old tokens), durable on its own: a re-run resumes by skipping
  * what is already on the active key.
  */
-async function rotateTable(db: Db, keyring: Keyring, prepared: PreparedTable, onBatch: (progress: RotationResult) => void): Promise<RotationResult> {
+async function rotateTable(db: Db, keyring: Keyring, prepared: PreparedTable, options: RotationOptions): Promise<RotationResult> {
   const { table, keyColumn, keyType, slots } = prepared;
   const key = quote(keyColumn);
   const castKey = (placeholder: string) => `${placeholder}::${keyType}`;
@@ -153,7 +153,7 @@ async function rotateTable(db: Db, keyring: Keyring, prepared: PreparedTable, on
       },
     },
     keyring,
-    { onBatch },
+    options,
   );
   try {
     return await rotation;
@@ -170,12 +170,18 @@ async function rotateTable(db: Db, keyring: Keyring, prepared: PreparedTable, on
  * rewrote meanwhile is never clobbered. Table, column and path names come from declarations in
  * code, never from input, and are checked against the database first.
  */
-export async function rotatePersonalDataKeys(db: Db, keyring: Keyring, onProgress?: (table: string, progress: RotationResult) => void, tables: readonly EncryptedColumns[] = ENCRYPTED_COLUMNS): Promise<Record<string, RotationResult>> {
+export async function rotatePersonalDataKeys(
+  db: Db,
+  keyring: Keyring,
+  onProgress?: (table: string, progress: RotationResult) => void,
+  tables: readonly EncryptedColumns[] = ENCRYPTED_COLUMNS,
+  options: { batchSize?: number } = {},
+): Promise<Record<string, RotationResult>> {
   const prepared: PreparedTable[] = [];
   for (const declaration of tables) prepared.push(await prepare(db, declaration));
   const results: Record<string, RotationResult> = {};
   for (const table of prepared) {
-    results[table.table] = await rotateTable(db, keyring, table, (p) => onProgress?.(table.table, p));
+    results[table.table] = await rotateTable(db, keyring, table, { batchSize: options.batchSize, onBatch: (p) => onProgress?.(table.table, p) });
   }
   results.evidence_file = await rotateEvidenceFiles(db, keyring, (p) => onProgress?.("evidence_file", p));
   return results;
