@@ -15,3 +15,5 @@ export {
   type SandboxOptions,
   type SandboxSend,
 } from "./sandbox/sandbox-providers.ts";
+export { SMTP_PROVIDER_NAME, createSmtpEmailProvider, classifySmtpError, type SmtpEmailOptions, type SmtpTls } from "./smtp/smtp-email-provider.ts";
+export { HTTP_GATEWAY_PROVIDER_NAME, createHttpGatewayProviders, type HttpGatewayOptions, type GatewayRequest } from "./http-gateway/http-gateway-providers.ts";
