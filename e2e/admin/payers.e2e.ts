@@ -5,6 +5,8 @@ import { screenshot, signIn } from "../support.ts";
 const SCAN_PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4//8/AAX+Av4N70a4AAAAAElFTkSuQmCC", "base64");
 const ACCOUNT = "110234565820";
 const REASON = "납부자 요청으로 계좌 확인 (e2e)";
+const CERTIFICATE_REASON = "분쟁 대응 확인서 (e2e)";
+const EVIDENCE_REASON = "서면 동의서 원본 확인 (e2e)";
 
 test("finance finds a payer by phone and by account last-4, reveals with a reason, and the access log shows it", async ({ page }) => {
   await signIn(page, "finance");
@@ -33,6 +35,24 @@ test("finance finds a payer by phone and by account last-4, reveals with a reaso
   await page.getByRole("button", { name: "저장" }).last().click();
   await expect(page.getByTestId("payer-accounts")).toContainText("5820");
 
+  // Her consent certificate and the scan: each download asks why, and goes to the access log.
+  await page.getByRole("tab", { name: "출금동의·증빙" }).click();
+  await page.locator("[data-testid^=consent-certificate-]").first().click();
+  await page.locator("[data-testid^=consent-certificate-][data-testid$=-submit]").click();
+  await expect(page.getByText("사유를 2자 이상 입력하세요.")).toBeVisible();
+  await page.locator("[data-testid^=consent-certificate-][data-testid$=-reason]").fill(CERTIFICATE_REASON);
+  const certificate = page.waitForEvent("download");
+  await page.locator("[data-testid^=consent-certificate-][data-testid$=-submit]").click();
+  expect((await certificate).suggestedFilename()).toMatch(/^consent-certificate-\d+\.pdf$/);
+  await page.locator("[data-testid^=consent-open-]").first().click();
+  await page.getByTestId("consent-drawer").locator("[data-testid^=evidence-download-]").first().click();
+  await page.locator("[data-testid^=evidence-download-][data-testid$=-reason]").fill(EVIDENCE_REASON);
+  const scan = page.waitForEvent("download");
+  await page.locator("[data-testid^=evidence-download-][data-testid$=-submit]").click();
+  expect((await scan).suggestedFilename()).toMatch(/^consent-\d+-evidence-\d+\.png$/);
+  await page.locator(".ant-drawer-close").click();
+  await expect(page.locator(".ant-drawer-open")).toHaveCount(0);
+
   // Search by the account's last four digits: her again, and nobody else.
   await page.getByTestId("menu-payers").click();
   await page.getByTestId("payers-filter-last4").fill(ACCOUNT.slice(-4));
@@ -58,6 +78,11 @@ test("finance finds a payer by phone and by account last-4, reveals with a reaso
   await expect(log).toContainText(REASON);
   await expect(log).toContainText("finance@sunap.demo");
   await expect(log).toContainText("개인정보 열람");
+  const logTable = page.getByTestId("access-log-table");
+  await expect(logTable).toContainText(CERTIFICATE_REASON);
+  await expect(logTable).toContainText("동의 확인서 발급");
+  await expect(logTable).toContainText(EVIDENCE_REASON);
+  await expect(logTable).toContainText("증빙 다운로드");
   await page.getByTestId("menu-payer-access-log").click();
   await expect(page.getByTestId("access-log-table").locator("tr.ant-table-row").first()).toContainText(REASON);
   await screenshot(page, "payer-access-log");

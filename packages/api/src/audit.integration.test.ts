@@ -16,6 +16,8 @@ let failedMessageId = 0;
 let contractId = 0;
 /** The consent flow's cases: links, the payer's public steps (no actor), finance's records. */
 const consentFlow = { token: "", linkToSend: 0, linkToRevoke: 0, challengeId: "", otpProof: "", terms: { autoDebit: "", privacy: "" }, manageToken: "", manageProof: "", offlinePayerId: 0, offlineConsentId: 0 };
+/** The offline consent's scan, downloaded by the evidence case. */
+let evidenceFileId = 0;
 const PDF_SCAN = Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.alloc(256, 0x20), Buffer.from("\n%%EOF\n")]);
 const IP = "198.51.100.77";
 /** Payments: one received by hand leaving credit, the credit applied, then that application voided. */
@@ -285,6 +287,24 @@ const AUDITED: Record<string, AuditedMutation> = {
     run: (c) => c.consents.withdraw({ id: consentFlow.offlineConsentId, reason: "전화 해지 요청" }),
     expected: { action: "consent.withdraw", entityType: "payer", entityId: () => String(consentFlow.offlinePayerId) },
     check: (r) => expect(r.after).toMatchObject({ via: "finance" }),
+  },
+  "consents.certificate": {
+    as: () => h.users.auditor,
+    run: (c) => c.consents.certificate({ id: consentFlow.offlineConsentId, reason: "감사 표본 확인서" }),
+    expected: { action: "consent.certificate", entityType: "consent", entityId: () => String(consentFlow.offlineConsentId) },
+    check: (r) => {
+      expect(r.after).toMatchObject({ payerId: consentFlow.offlinePayerId, reason: "감사 표본 확인서", pdfSha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+      expect(JSON.stringify(r)).not.toContain("12345678905678");
+    },
+  },
+  "consents.evidence": {
+    as: () => h.users.finance,
+    run: async (c) => {
+      evidenceFileId = (await h.db.consent.findUniqueOrThrow({ where: { id: consentFlow.offlineConsentId } })).evidenceFileId!;
+      return c.consents.evidence({ fileId: evidenceFileId, reason: "분쟁 대응 서면 확인" });
+    },
+    expected: { action: "evidence.download", entityType: "evidence_file", entityId: () => String(evidenceFileId) },
+    check: (r) => expect(r.after).toMatchObject({ consentId: consentFlow.offlineConsentId, payerId: consentFlow.offlinePayerId, reason: "분쟁 대응 서면 확인", sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }),
   },
   "registrations.runNow": {
     as: () => h.users.finance,

@@ -180,6 +180,7 @@ export const MESSAGES = {
   "evidence.not_base64": { ko: "파일 내용을 읽을 수 없습니다 (base64).", en: "The file content could not be read (base64)." },
   "evidence.empty": { ko: "빈 파일입니다.", en: "The file is empty." },
   "evidence.redacted": { ko: "보존기간이 지나 파기된 증빙입니다.", en: "This evidence was destroyed after its retention period." },
+  "evidence.reason_required": { ko: "증빙 내려받기 사유를 입력하세요 (접속기록에 남습니다).", en: "Give a reason for downloading the evidence (it is written to the access log)." },
   "registration.no_institution_code": { ko: "기관 설정에 CMS 이용기관코드가 없습니다.", en: "The organisation has no CMS institution code." },
   // The banking-day calendar the admin edits (shipped data plus closures and reopened days).
   "calendar.year_outside_data": { ko: "은행 휴무일 자료는 {first}–{last}년만 있습니다 ({year}년 없음).", en: "Bank holiday data covers {first}–{last} only (not {year})." },

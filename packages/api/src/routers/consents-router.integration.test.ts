@@ -87,7 +87,16 @@ describe("consents recorded by finance", () => {
     const file = await h.callerFor("auditor").consents.evidence({ fileId: detail.evidenceFile!.id, reason: "감사 표본 확인" });
     expect(Buffer.from(file.base64, "base64").equals(PDF)).toBe(true);
     expect(await h.db.personalDataAccess.count({ where: { action: "evidence.download", payerId, reason: "감사 표본 확인" } })).toBe(1);
-    expect(await refusal(h.callerFor("franchise_hq").consents.evidence({ fileId: detail.evidenceFile!.id }))).toMatchObject({ code: "FORBIDDEN" });
+    expect(await refusal(h.callerFor("franchise_hq").consents.evidence({ fileId: detail.evidenceFile!.id, reason: "궁금해서" }))).toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("refuses a download without a reason and logs nothing, as it is a logged access to personal data", async () => {
+    const consent = (await finance.consents.list({ filters: [{ field: "method", operator: "eq", value: "paper" }] })).data[0]!;
+    const detail = await finance.consents.get({ id: consent.id });
+    const logged = { access: await h.db.personalDataAccess.count(), audit: await h.db.auditLog.count() };
+    expect(await refusal(finance.consents.evidence({ fileId: detail.evidenceFile!.id, reason: " " }))).toMatchObject({ domainCode: "evidence.reason_required", field: "reason" });
+    expect(await refusal(finance.consents.certificate({ id: consent.id, reason: "" }))).toMatchObject({ domainCode: "evidence.reason_required", field: "reason" });
+    expect({ access: await h.db.personalDataAccess.count(), audit: await h.db.auditLog.count() }).toEqual(logged);
   });
 });
 
@@ -168,7 +177,7 @@ describe("retention", () => {
     const audit = await h.db.auditLog.findFirstOrThrow({ where: { action: "retention.redact", entityId: String(payerId) } });
     expect(audit).toMatchObject({ entityType: "payer", actorEmail: "retention-job" });
     expect(JSON.stringify(audit.after)).toContain(endedOn);
-    expect(await refusal(finance.consents.evidence({ fileId: payer.consents[0]!.evidenceFile!.id }))).toMatchObject({ domainCode: "evidence.redacted" });
+    expect(await refusal(finance.consents.evidence({ fileId: payer.consents[0]!.evidenceFile!.id, reason: "보존기간 경과 확인" }))).toMatchObject({ domainCode: "evidence.redacted" });
     // The payer still lists (masked) under their code, and a second run finds nothing more.
     await expect(finance.payers.get({ id: payerId })).resolves.toMatchObject({ payerCode: "OFF-1" });
     expect((await runRetention(h.db, keyring, h.clock.today())).redacted).toBe(0);

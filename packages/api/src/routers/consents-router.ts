@@ -29,7 +29,8 @@ export const RecordOfflineInput = z.object({
   idempotencyKey: z.string().trim().min(8).max(100),
 });
 
-const Download = z.object({ reason: z.string().trim().max(200).default("") });
+/** Why the file is needed: written to the access log, so the service refuses a missing one. */
+const Download = z.object({ reason: z.string().trim().max(200) });
 
 export const consentsRouter = router({
   list: procedure
@@ -50,20 +51,20 @@ export const consentsRouter = router({
     .permission("consent.write")
     .input(z.object({ id: Id, reason: z.string().trim().min(2).max(500) }))
     .mutation(({ ctx, input }) => service(ctx).withdraw(input, { actor: ctx.actor, now: ctx.clock.now(), today: ctx.clock.today(), keyring: ctx.keyring }, auditSink(ctx))),
-  /** The PDF consent certificate, base64; logged in the access log. */
+  /** The PDF consent certificate, base64; a mutation because it writes the access log and the audit log. */
   certificate: procedure
     .permission("evidence.download")
     .input(Download.extend({ id: Id }))
-    .query(async ({ ctx, input }) => {
-      const file = await service(ctx).certificate(input.id, ctx.actor, input.reason, ctx.storeScope, ctx.clock.now());
+    .mutation(async ({ ctx, input }) => {
+      const file = await service(ctx).certificate(input.id, ctx.actor, input.reason, ctx.storeScope, ctx.clock.now(), auditSink(ctx));
       return { fileName: file.fileName, contentType: file.contentType, base64: file.bytes.toString("base64") };
     }),
-  /** An evidence file (signature, scan, recording), base64 with its SHA-256; logged in the access log. */
+  /** An evidence file (signature, scan, recording), base64 with its SHA-256; a mutation because it writes the access log and the audit log. */
   evidence: procedure
     .permission("evidence.download")
     .input(Download.extend({ fileId: Id }))
-    .query(async ({ ctx, input }) => {
-      const file = await service(ctx).downloadEvidence(input.fileId, ctx.actor, input.reason, ctx.storeScope);
+    .mutation(async ({ ctx, input }) => {
+      const file = await service(ctx).downloadEvidence(input.fileId, ctx.actor, input.reason, ctx.storeScope, auditSink(ctx));
       return { fileName: file.fileName, contentType: file.contentType, sha256: file.sha256, sizeBytes: file.sizeBytes, base64: file.bytes.toString("base64") };
     }),
   /** Finance's in-app notifications (a payer withdrew, a registration was rejected). */

@@ -54,15 +54,11 @@ export const payersRouter = router({
     .input(z.object({ id: Id, values: PayerUpdateInput }))
     .mutation(({ ctx, input }) => service(ctx).update(input.id, input.values, ctx.clock.today(), auditSink(ctx))),
 
-  /** Unmasked personal data with a reason, logged as PIPA 접속기록; a read, but audited like a change. */
+  /** Unmasked personal data with a reason, logged as PIPA 접속기록; a read, but a mutation audited like a change (both logs in one transaction). */
   reveal: procedure
     .permission("payer.reveal")
     .input(z.object({ id: Id, reason: z.string().max(200) }))
-    .mutation(async ({ ctx, input }) => {
-      const result = await service(ctx).reveal(input.id, input.reason, ctx.actor, ctx.storeScope);
-      await auditSink(ctx)(ctx.db, { action: "payer.reveal", entityType: "payer", entityId: input.id, after: { reason: input.reason } });
-      return result;
-    }),
+    .mutation(({ ctx, input }) => service(ctx).reveal(input.id, input.reason, ctx.actor, ctx.storeScope, auditSink(ctx))),
 
   /** The access log (who saw or exported personal data, and why). */
   accessLog: procedure

@@ -60,6 +60,13 @@ export interface OfflineConsentInput {
   idempotencyKey: string;
 }
 
+/** Downloading evidence is logged with its reason (PIPA 접속기록), so a reason is required. */
+function requireReason(reason: string): string {
+  const why = reason.trim();
+  if (why.length < 2) throw new DomainError("INVALID", "evidence.reason_required", {}, "reason");
+  return why.slice(0, 200);
+}
+
 export class ConsentService {
   constructor(
     private readonly db: Db,
@@ -180,18 +187,26 @@ export class ConsentService {
     });
   }
 
-  /** An evidence file's bytes, for someone allowed to download evidence; the access is logged (PIPA). */
-  async downloadEvidence(fileId: number, actor: Actor, reason: string, storeScope: readonly number[] | null) {
+  /**
+   * An evidence file's bytes, for someone allowed to download evidence and who says why: the
+   * access log (PIPA 접속기록) and the audit log are written in one transaction, before the bytes leave.
+   */
+  async downloadEvidence(fileId: number, actor: Actor, reason: string, storeScope: readonly number[] | null, audit: AuditSink) {
+    const why = requireReason(reason);
     const owner = await this.db.consent.findFirst({ where: { OR: [{ signatureFileId: fileId }, { evidenceFileId: fileId }], ...scope(storeScope) }, select: { id: true, payerId: true } });
     if (!owner) throw new DomainError("NOT_FOUND", "not_found", { entity: `evidence ${fileId}` });
     const file = await this.evidence.read(this.db, fileId);
-    await this.db.personalDataAccess.create({ data: { userId: actor.id, email: actor.email, ip: actor.ip, action: "evidence.download", payerId: owner.payerId, reason: reason || `evidence ${fileId} of consent ${owner.id}` } });
+    await this.db.$transaction(async (tx) => {
+      await tx.personalDataAccess.create({ data: { userId: actor.id, email: actor.email, ip: actor.ip, action: "evidence.download", payerId: owner.payerId, reason: why } });
+      await audit(tx, { action: "evidence.download", entityType: "evidence_file", entityId: fileId, after: { consentId: owner.id, payerId: owner.payerId, sha256: file.sha256, reason: why } });
+    });
     const extension = { "application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png", "audio/mpeg": "mp3", "audio/mp4": "m4a", "audio/wav": "wav", "application/json": "json" }[file.contentType] ?? "bin";
     return { fileName: `consent-${owner.id}-evidence-${fileId}.${extension}`, contentType: file.contentType, sha256: file.sha256, sizeBytes: file.sizeBytes, bytes: file.bytes };
   }
 
-  /** The PDF certificate of a consent; the access is logged (PIPA) as it shows personal data. */
-  async certificate(id: number, actor: Actor, reason: string, storeScope: readonly number[] | null, now: Date) {
+  /** The PDF certificate of a consent, for a stated reason; logged (PIPA) and audited in one transaction as it shows personal data. */
+  async certificate(id: number, actor: Actor, reason: string, storeScope: readonly number[] | null, now: Date, audit: AuditSink) {
+    const why = requireReason(reason);
     const row = await this.db.consent.findFirst({
       where: { id, ...scope(storeScope) },
       include: { payer: true, payerAccount: true, withdrawal: true, evidenceFile: true, registrations: { orderBy: { id: "asc" }, include: { events: { orderBy: { id: "asc" } } } } },
@@ -237,7 +252,11 @@ export class ConsentService {
       redacted: row.redactedAt !== null,
     };
     const pdf = await renderConsentCertificate(data);
-    await this.db.personalDataAccess.create({ data: { userId: actor.id, email: actor.email, ip: actor.ip, action: "consent.certificate", payerId: row.payerId, reason: reason || `certificate of consent ${row.id}` } });
+    const pdfSha256 = createHash("sha256").update(pdf).digest("hex");
+    await this.db.$transaction(async (tx) => {
+      await tx.personalDataAccess.create({ data: { userId: actor.id, email: actor.email, ip: actor.ip, action: "consent.certificate", payerId: row.payerId, reason: why } });
+      await audit(tx, { action: "consent.certificate", entityType: "consent", entityId: row.id, after: { payerId: row.payerId, pdfSha256, reason: why } });
+    });
     return { fileName: `consent-certificate-${row.id}.pdf`, contentType: "application/pdf", bytes: pdf };
   }
 

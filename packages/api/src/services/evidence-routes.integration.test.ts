@@ -36,12 +36,14 @@ describe("evidence and live-feed routes", () => {
     expect(certificate.headers.get("content-type")).toBe("application/pdf");
     expect(Buffer.from(await certificate.arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-");
     const fileId = (await h.db.consent.findUniqueOrThrow({ where: { id: consentId } })).evidenceFileId!;
-    const evidence = await fetch(`${base}/evidence/${fileId}`, { headers: as("finance") });
+    expect((await fetch(`${base}/evidence/${fileId}`, { headers: as("finance") })).status).toBe(400);
+    const evidence = await fetch(`${base}/evidence/${fileId}?reason=${encodeURIComponent("분쟁 대응")}`, { headers: as("finance") });
     expect(Buffer.from(await evidence.arrayBuffer()).equals(PDF)).toBe(true);
     expect((await fetch(`${base}/evidence/${fileId}`)).status).toBe(401);
     expect((await fetch(`${base}/evidence/${fileId}`, { headers: as("franchise_hq") })).status).toBe(403);
-    expect((await fetch(`${base}/evidence/999999`, { headers: as("finance") })).status).toBe(404);
+    expect((await fetch(`${base}/evidence/999999?reason=audit`, { headers: as("finance") })).status).toBe(404);
     expect(await h.db.personalDataAccess.count({ where: { action: { in: ["consent.certificate", "evidence.download"] } } })).toBe(2);
+    expect(await h.db.auditLog.count({ where: { action: { in: ["consent.certificate", "evidence.download"] }, actorId: { in: [h.users.auditor.id, h.users.finance.id] } } })).toBe(2);
   });
 
   it("streams registration history as Server-Sent Events, resuming after the last id", async () => {

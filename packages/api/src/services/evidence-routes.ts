@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { DomainError, isStoreScoped, roleHas, type Clock, type Permission } from "@sunap/core";
 import type { Db, Keyring } from "@sunap/db";
+import { recordAudit, type Actor } from "../audit.ts";
 import { loadSession } from "../auth/session-service.ts";
 import type { SessionInfo } from "../context.ts";
 import { ConsentService } from "./consent-service.ts";
@@ -24,7 +25,8 @@ export interface EvidenceRouteDeps {
  *   GET /consents/:id/certificate.pdf      the PDF consent certificate
  *   GET /events/registrations              Server-Sent Events: registration history as it happens
  * They use the session cookie and the same permissions as the tRPC procedures; downloads are
- * written to the access log (PIPA 접속기록). GET only, so CSRF does not apply.
+ * written to the access log (PIPA 접속기록) and the audit log, and need `?reason=`. GET only, so
+ * CSRF does not apply; `no-store` keeps them out of caches.
  *
  * The live feed polls cms_registration_event every 2 s per connection, from the id the client
  * last saw (Last-Event-ID, so a reconnect misses nothing). Chosen over LISTEN/NOTIFY because the
@@ -48,7 +50,9 @@ export function registerEvidenceRoutes(app: FastifyInstance, deps: EvidenceRoute
     return session;
   }
 
-  const actorOf = (session: SessionInfo, request: FastifyRequest) => ({ id: session.user.id, email: session.user.email, ip: request.ip });
+  const actorOf = (session: SessionInfo, request: FastifyRequest): Actor => ({ id: session.user.id, email: session.user.email, ip: request.ip });
+  /** The same access-log and audit records as the tRPC downloads, in the service's transaction. */
+  const auditAs = (actor: Actor) => (tx: Parameters<typeof recordAudit>[0], event: Parameters<typeof recordAudit>[2]) => recordAudit(tx, actor, event);
   const scopeOf = (session: SessionInfo) => (isStoreScoped(session.user.role) ? session.user.storeIds : null);
   const reasonOf = (request: FastifyRequest) => String((request.query as { reason?: unknown } | undefined)?.reason ?? "").slice(0, 200);
 
@@ -71,7 +75,8 @@ export function registerEvidenceRoutes(app: FastifyInstance, deps: EvidenceRoute
     const fileId = Number((request.params as { fileId: string }).fileId);
     if (!Number.isInteger(fileId) || fileId < 1 || fileId > 2_147_483_647) return reply.code(404).send({ error: "not_found" });
     try {
-      return await sendFile(reply, await service.downloadEvidence(fileId, actorOf(session, request), reasonOf(request), scopeOf(session)));
+      const actor = actorOf(session, request);
+      return await sendFile(reply, await service.downloadEvidence(fileId, actor, reasonOf(request), scopeOf(session), auditAs(actor)));
     } catch (error) {
       return refuse(reply, error);
     }
@@ -83,7 +88,8 @@ export function registerEvidenceRoutes(app: FastifyInstance, deps: EvidenceRoute
     const id = Number((request.params as { id: string }).id);
     if (!Number.isInteger(id) || id < 1 || id > 2_147_483_647) return reply.code(404).send({ error: "not_found" });
     try {
-      return await sendFile(reply, await service.certificate(id, actorOf(session, request), reasonOf(request), scopeOf(session), deps.clock.now()));
+      const actor = actorOf(session, request);
+      return await sendFile(reply, await service.certificate(id, actor, reasonOf(request), scopeOf(session), deps.clock.now(), auditAs(actor)));
     } catch (error) {
       return refuse(reply, error);
     }

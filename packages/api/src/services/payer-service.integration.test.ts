@@ -84,12 +84,14 @@ describe("payers", () => {
   it("reveals unmasked data only with a reason, and logs who saw it and why", async () => {
     const [payer] = (await service.list({ pagination: { current: 1, pageSize: 1 }, sorters: [], filters: [{ field: "payerCode", operator: "eq", value: "P100" }] }, null)).data;
     const actor = { id: null, email: "finance@test", ip: "10.0.0.1" };
-    expect(await codeOf(service.reveal(payer!.id, " ", actor, null))).toBe("payer.reason_required@reason");
-    const revealed = await service.reveal(payer!.id, "고객 요청으로 계좌 확인", actor, null);
+    expect(await codeOf(service.reveal(payer!.id, " ", actor, null, audit))).toBe("payer.reason_required@reason");
+    const revealed = await service.reveal(payer!.id, "고객 요청으로 계좌 확인", actor, null, audit);
     expect(revealed).toMatchObject({ phone: "01012345678", birthDate: "1990-05-17" });
     expect(revealed.accounts[0]!.accountNumber).toBe("110123457890");
     const log = await t.db.personalDataAccess.findMany({ where: { payerId: payer!.id } });
     expect(log).toEqual([expect.objectContaining({ action: "payer.reveal", email: "finance@test", reason: "고객 요청으로 계좌 확인", ip: "10.0.0.1" })]);
+    const audited = await t.db.auditLog.findMany({ where: { action: "payer.reveal", entityId: String(payer!.id) } });
+    expect(audited).toEqual([expect.objectContaining({ entityType: "payer", after: { reason: "고객 요청으로 계좌 확인" } })]);
   });
 
   it("refuses a bad phone, a bad business-number check digit, a future birth date, a payer under 14 and a taken code, naming the field", async () => {
@@ -126,7 +128,7 @@ describe("payers", () => {
     const { birthDate: _birthDate, phone: _phone, businessNumber: _businessNumber, ...rest } = person({ payerCode: "KP1", email: "new@example.kr" });
     const updated = await service.update(created.id, rest, today, audit);
     expect(updated).toMatchObject({ email: "new@example.kr", phoneMasked: "010-****-5555" });
-    expect(await service.reveal(created.id, "변경 확인", { id: null, email: "test", ip: null }, null)).toMatchObject({ phone: "01044445555", birthDate: "1990-05-17" });
+    expect(await service.reveal(created.id, "변경 확인", { id: null, email: "test", ip: null }, null, audit)).toMatchObject({ phone: "01044445555", birthDate: "1990-05-17" });
     // Switching to a business without giving its number: the kept (absent) number is refused like a missing one.
     expect(await codeOf(service.update(created.id, { ...rest, kind: "business", representative: "홍길동" }, today, audit))).toBe("payer.business_number_required@businessNumber");
   });

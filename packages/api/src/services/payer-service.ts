@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { birthDateProblem, businessDateFromDb, DomainError, isKoreanPhone, isValidBusinessNumber, phoneDigits, type BusinessDate, type ListInput } from "@sunap/core";
 import {
   accountLast4Index,
@@ -11,6 +12,7 @@ import {
   type Db,
   type Keyring,
   type Prisma,
+  type Tx,
 } from "@sunap/db";
 import { prismaListArgs } from "../list-query.ts";
 import type { AuditSink } from "../procedure-audit.ts";
@@ -29,6 +31,15 @@ export interface PayerInput {
   tags: string[];
   plugins: string[];
   storeId: number | null;
+}
+
+/** A new payer; `payerCode: null` has one assigned (see `assignedPayerCode`). */
+export type NewPayerInput = Omit<PayerInput, "payerCode"> & { payerCode: string | null };
+
+/** The business date the checks use (a birth date in the future, the minimum age) and, if given, the clock's time stamped on the row. */
+export interface PayerWriteTime {
+  today: BusinessDate;
+  now?: Date;
 }
 
 /** An update: the encrypted fields left out (undefined) keep their stored values. */
@@ -121,39 +132,48 @@ export class PayerService {
   ) {}
 
   async create(input: PayerInput, today: BusinessDate, audit: AuditSink): Promise<PresentedPayer> {
-    validate(input, today, this.knownPlugins);
-    await this.assertCodeFree(input.payerCode, null);
-    await this.assertStoreExists(input.storeId);
-    return this.db.$transaction(async (tx) => {
-      const payer = await tx.payer.create({ data: encryptedColumns(this.keyring, input), include });
-      const shown = presentPayer(this.keyring, payer);
-      await audit(tx, { action: "payer.create", entityType: "payer", entityId: payer.id, after: shown });
-      return shown;
-    });
+    return this.db.$transaction((tx) => this.createInTx(tx, input, { today }, audit));
+  }
+
+  /**
+   * The one place a payer row is created, inside the caller's transaction (the public consent
+   * page creates its payer with the consent): validation, encryption contexts, blind index, a
+   * free payer code (`null`: one is assigned), the store, and the audit record.
+   */
+  async createInTx(tx: Tx, input: NewPayerInput, at: PayerWriteTime, audit: AuditSink): Promise<PresentedPayer> {
+    validate({ ...input, payerCode: input.payerCode ?? "" }, at.today, this.knownPlugins);
+    const payerCode = input.payerCode ?? (await assignedPayerCode(tx));
+    await assertCodeFree(tx, payerCode, null);
+    await assertStoreExists(tx, input.storeId);
+    const payer = await tx.payer.create({ data: { ...encryptedColumns(this.keyring, { ...input, payerCode }), ...(at.now ? { createdAt: at.now, updatedAt: at.now } : {}) }, include });
+    const shown = presentPayer(this.keyring, payer);
+    await audit(tx, { action: "payer.create", entityType: "payer", entityId: payer.id, after: shown });
+    return shown;
   }
 
   /** `changes` may leave out birth date, business number and phone (undefined): their stored values are kept. */
   async update(id: number, changes: PayerChanges, today: BusinessDate, audit: AuditSink): Promise<PresentedPayer> {
-    const current = await this.db.payer.findUnique({ where: { id } });
-    if (!current) throw new DomainError("NOT_FOUND", "not_found", { entity: `payer ${id}` });
+    return this.db.$transaction((tx) => this.updateInTx(tx, id, changes, { today }, audit));
+  }
+
+  /** The one place a payer row is changed, inside the caller's transaction; the same rules as creating, with the before and after audited. */
+  async updateInTx(tx: Tx, id: number, changes: PayerChanges, at: PayerWriteTime, audit: AuditSink): Promise<PresentedPayer> {
+    const before = await tx.payer.findUnique({ where: { id }, include });
+    if (!before) throw new DomainError("NOT_FOUND", "not_found", { entity: `payer ${id}` });
     const stored = (token: string | null, context: string) => (token ? decryptField(this.keyring, token, context) : null);
     const input: PayerInput = {
       ...changes,
-      birthDate: changes.birthDate === undefined ? stored(current.birthDateEnc, PAYER_FIELD_CONTEXT.birthDate) : changes.birthDate,
-      businessNumber: changes.businessNumber === undefined ? stored(current.businessNumberEnc, PAYER_FIELD_CONTEXT.businessNumber) : changes.businessNumber,
-      phone: changes.phone ?? stored(current.phoneEnc, PAYER_FIELD_CONTEXT.phone) ?? "",
+      birthDate: changes.birthDate === undefined ? stored(before.birthDateEnc, PAYER_FIELD_CONTEXT.birthDate) : changes.birthDate,
+      businessNumber: changes.businessNumber === undefined ? stored(before.businessNumberEnc, PAYER_FIELD_CONTEXT.businessNumber) : changes.businessNumber,
+      phone: changes.phone ?? stored(before.phoneEnc, PAYER_FIELD_CONTEXT.phone) ?? "",
     };
-    validate(input, today, this.knownPlugins);
-    await this.assertCodeFree(input.payerCode, id);
-    await this.assertStoreExists(input.storeId);
-    return this.db.$transaction(async (tx) => {
-      const before = await tx.payer.findUnique({ where: { id }, include });
-      if (!before) throw new DomainError("NOT_FOUND", "not_found", { entity: `payer ${id}` });
-      const payer = await tx.payer.update({ where: { id }, data: encryptedColumns(this.keyring, input), include });
-      const shown = presentPayer(this.keyring, payer);
-      await audit(tx, { action: "payer.update", entityType: "payer", entityId: id, before: presentPayer(this.keyring, before), after: shown });
-      return shown;
-    });
+    validate(input, at.today, this.knownPlugins);
+    await assertCodeFree(tx, input.payerCode, id);
+    await assertStoreExists(tx, input.storeId);
+    const payer = await tx.payer.update({ where: { id }, data: { ...encryptedColumns(this.keyring, input), ...(at.now ? { updatedAt: at.now } : {}) }, include });
+    const shown = presentPayer(this.keyring, payer);
+    await audit(tx, { action: "payer.update", entityType: "payer", entityId: id, before: presentPayer(this.keyring, before), after: shown });
+    return shown;
   }
 
   async get(id: number, storeScope: readonly number[] | null): Promise<PresentedPayer> {
@@ -188,13 +208,14 @@ export class PayerService {
     return { data: rows.map((row) => presentPayer(this.keyring, row)), total };
   }
 
-  /** Unmasked personal data, for a stated reason; the access is logged (PIPA 접속기록) in the same transaction. */
-  async reveal(id: number, reason: string, actor: Actor, storeScope: readonly number[] | null) {
+  /** Unmasked personal data, for a stated reason; the access log (PIPA 접속기록) and the audit log are written in the same transaction. */
+  async reveal(id: number, reason: string, actor: Actor, storeScope: readonly number[] | null, audit: AuditSink) {
     if (reason.trim().length < 2) throw new DomainError("INVALID", "payer.reason_required", {}, "reason");
     await this.get(id, storeScope);
     return this.db.$transaction(async (tx) => {
       const payer = await tx.payer.findUniqueOrThrow({ where: { id }, include: { accounts: true } });
       await tx.personalDataAccess.create({ data: { userId: actor.id, email: actor.email, ip: actor.ip, action: "payer.reveal", payerId: id, reason: reason.trim() } });
+      await audit(tx, { action: "payer.reveal", entityType: "payer", entityId: id, after: { reason: reason.trim() } });
       const open = (token: string | null, context: string) => (token ? decryptField(this.keyring, token, context) : null);
       return {
         birthDate: open(payer.birthDateEnc, PAYER_FIELD_CONTEXT.birthDate),
@@ -204,14 +225,22 @@ export class PayerService {
       };
     });
   }
+}
 
-  private async assertCodeFree(payerCode: string, exceptId: number | null): Promise<void> {
-    const clash = await this.db.payer.findUnique({ where: { payerCode } });
-    if (clash && clash.id !== exceptId) throw new DomainError("CONFLICT", "payer.code_taken", { payerCode }, "payerCode");
-  }
+async function assertCodeFree(tx: Tx, payerCode: string, exceptId: number | null): Promise<void> {
+  const clash = await tx.payer.findUnique({ where: { payerCode } });
+  if (clash && clash.id !== exceptId) throw new DomainError("CONFLICT", "payer.code_taken", { payerCode }, "payerCode");
+}
 
-  private async assertStoreExists(storeId: number | null): Promise<void> {
-    if (storeId !== null && !(await this.db.store.findUnique({ where: { id: storeId } }))) throw new DomainError("INVALID", "payer.unknown_store", { storeId }, "storeId");
+async function assertStoreExists(tx: Tx, storeId: number | null): Promise<void> {
+  if (storeId !== null && !(await tx.store.findUnique({ where: { id: storeId } }))) throw new DomainError("INVALID", "payer.unknown_store", { storeId }, "storeId");
+}
+
+/** A code for a payer nobody numbered (one who enrolled on the public page): `W-` and eight random letters or digits, unused. */
+async function assignedPayerCode(tx: Tx): Promise<string> {
+  for (;;) {
+    const code = `W-${randomBytes(6).toString("base64url").replace(/[^A-Za-z0-9]/g, "X").toUpperCase().slice(0, 8)}`;
+    if (!(await tx.payer.findUnique({ where: { payerCode: code } }))) return code;
   }
 }
 
