@@ -261,6 +261,8 @@ const AUDITED: Record<string, AuditedMutation> = {
     expected: { action: "consent.create", entityType: "consent" },
     check: (r) => {
       expect(r.after).toMatchObject({ method: "online_drawn", bankCode: "090", accountNumber: "*********3334" });
+      // The payer was written through PayerService; its change rides in this one record, masked.
+      expect(r.after).toMatchObject({ payerCreated: true, payerChange: { action: "payer.create", entityType: "payer", after: { name: "감사인", phoneMasked: "***-****-8888", payerCode: expect.stringMatching(/^W-/) } } });
       expect(JSON.stringify(r)).not.toMatch(/3333222233334|9999-8888|1992-02-02/);
     },
   },

@@ -1,8 +1,8 @@
-import { randomBytes } from "node:crypto";
-import { birthDateProblem, DomainError, isKoreanPhone, isValidBusinessNumber, phoneDigits, type BusinessDate, type Clock } from "@sunap/core";
+import { birthDateProblem, DomainError, isKoreanPhone, isValidBusinessNumber, type BusinessDate, type Clock } from "@sunap/core";
 import { decryptField, encryptField, maskAccountNumber, maskPhone, accountLast4Index, phoneSearchIndex, Prisma, type Db, type Keyring, type Tx } from "@sunap/db";
 import type { CmsProvider, CmsReason } from "@sunap/rails";
-import { recordAudit, type Actor } from "../audit.ts";
+import { recordAudit, type Actor, type AuditEvent } from "../audit.ts";
+import type { AuditSink } from "../procedure-audit.ts";
 import { checkAccountNumber, loadBanks, presentBank } from "./consent-banks.ts";
 import { sendConsentCompleted, sendConsentWithdrawn } from "./consent-notifications.ts";
 import { signingProvider, type SigningProvider, SIGNING_PROVIDERS } from "./consent-signing.ts";
@@ -12,7 +12,7 @@ import { enrollmentPath, enrollmentUrl, tokenHash } from "./enrollment-link-toke
 import { insertLink, LINK_DEFAULT_DAYS, linkExpiry, resolveLink, type LinkRow } from "./enrollment-links.ts";
 import { enforceLimit } from "./enrollment-rate-limits.ts";
 import { consumeProof, phoneOfProof, sendOtp, verifyOtp } from "./otp-service.ts";
-import { PAYER_FIELD_CONTEXT } from "./payer-service.ts";
+import { PAYER_FIELD_CONTEXT, PayerService } from "./payer-service.ts";
 import { ACTIVE_REGISTRATION_STATUSES, createRegistration, transitionRegistration } from "./registration-service.ts";
 import { currentTerms, sha256Hex, termsForHash, type TermsLocale } from "./terms-service.ts";
 
@@ -220,45 +220,45 @@ function checkSignaturePng(pngBase64: string): Buffer {
   return bytes;
 }
 
-async function newPayerCode(tx: Tx): Promise<string> {
-  for (;;) {
-    const code = `W-${randomBytes(6).toString("base64url").replace(/[^A-Za-z0-9]/g, "X").toUpperCase().slice(0, 8)}`;
-    if (!(await tx.payer.findUnique({ where: { payerCode: code } }))) return code;
-  }
-}
-
-function payerColumns(keyring: Keyring, details: PayerDetails, phone: string) {
+/** What the page sent about the payer, normalised as the enrollment checked it (trimmed, business number in digits). */
+function givenDetails(details: PayerDetails, phone: string) {
   const individual = details.kind === "individual";
   return {
     kind: details.kind,
     name: details.name.trim(),
-    birthDateEnc: individual && details.birthDate ? encryptField(keyring, details.birthDate.trim(), PAYER_FIELD_CONTEXT.birthDate) : null,
-    businessNumberEnc: !individual && details.businessNumber ? encryptField(keyring, details.businessNumber.replace(/\D/g, ""), PAYER_FIELD_CONTEXT.businessNumber) : null,
+    birthDate: individual ? (details.birthDate?.trim() ?? null) : null,
+    businessNumber: individual ? null : (details.businessNumber?.replace(/\D/g, "") ?? null),
     representative: individual ? null : (details.representative?.trim() ?? null),
-    phoneEnc: encryptField(keyring, phoneDigits(phone), PAYER_FIELD_CONTEXT.phone),
-    phoneBidx: phoneSearchIndex(keyring, phone),
-    ...(details.email ? { email: details.email.trim() } : {}),
+    phone,
+    email: details.email ? details.email.trim() : null,
   };
 }
 
-/** The payer the consent is for: the link's, one found by the verified phone and name, or a new one. */
-async function upsertPayer(tx: Tx, keyring: Keyring, link: LinkRow, details: PayerDetails | null, phone: string, now: Date) {
+/**
+ * The payer the consent is for: the link's, one found by the verified phone and name, or a new
+ * one — written through PayerService in this transaction, so its rules (validation, encryption,
+ * blind index, payer code) are the admin's; its audit event goes to `audit`.
+ */
+async function upsertPayer(tx: Tx, c: EnrollContext, link: LinkRow, details: PayerDetails | null, phone: string, now: Date, audit: AuditSink) {
   if (link.purpose === "manage") {
     const payer = await tx.payer.findUniqueOrThrow({ where: { id: link.payerId! } });
     return { payer, created: false };
   }
-  const columns = payerColumns(keyring, details!, phone);
-  if (link.payerId) return { payer: await tx.payer.update({ where: { id: link.payerId }, data: { ...columns, updatedAt: now } }), created: false };
+  const payers = new PayerService(c.db, c.keyring, c.knownPlugins);
+  const at = { today: c.clock.today(), now };
+  const given = givenDetails(details!, phone);
   const tag = link.campaignLabel?.trim().slice(0, 30);
-  const existing = await tx.payer.findFirst({ where: { phoneBidx: columns.phoneBidx, name: columns.name, kind: columns.kind, status: "active" }, orderBy: { id: "asc" } });
+  const existing = link.payerId
+    ? await tx.payer.findUniqueOrThrow({ where: { id: link.payerId } })
+    : await tx.payer.findFirst({ where: { phoneBidx: phoneSearchIndex(c.keyring, phone), name: given.name, kind: given.kind, status: "active" }, orderBy: { id: "asc" } });
   if (existing) {
-    const plugins = link.pluginId && !existing.plugins.includes(link.pluginId) ? [...existing.plugins, link.pluginId] : existing.plugins;
-    const tags = tag && !existing.tags.includes(tag) ? [...existing.tags, tag] : existing.tags;
-    return { payer: await tx.payer.update({ where: { id: existing.id }, data: { ...columns, plugins, tags, updatedAt: now } }), created: false };
+    // A payer found by phone and name joins the link's plugin and campaign; the link's own payer keeps theirs.
+    const plugins = !link.payerId && link.pluginId && !existing.plugins.includes(link.pluginId) ? [...existing.plugins, link.pluginId] : existing.plugins;
+    const tags = !link.payerId && tag && !existing.tags.includes(tag) ? [...existing.tags, tag] : existing.tags;
+    const payer = await payers.updateInTx(tx, existing.id, { ...given, payerCode: existing.payerCode, email: given.email ?? existing.email, address: existing.address, tags, plugins, storeId: existing.storeId }, at, audit);
+    return { payer, created: false };
   }
-  const payer = await tx.payer.create({
-    data: { ...columns, payerCode: await newPayerCode(tx), plugins: link.pluginId ? [link.pluginId] : [], tags: tag ? [tag] : [], storeId: link.storeId, createdAt: now, updatedAt: now },
-  });
+  const payer = await payers.createInTx(tx, { ...given, payerCode: null, address: null, tags: tag ? [tag] : [], plugins: link.pluginId ? [link.pluginId] : [], storeId: link.storeId }, at, audit);
   return { payer, created: true };
 }
 
@@ -364,7 +364,11 @@ export async function submitEnrollment(c: EnrollContext, input: SubmitInput) {
         }
         if (!(await consumeProof(tx, verified.challengeId, now))) throw new DomainError("INVALID", "enroll.otp_required", {}, "otpProof");
 
-        const { payer, created } = await upsertPayer(tx, c.keyring, link, details, verified.phone, now);
+        // The payer's change (created or updated, masked) travels in the consent's one audit record.
+        let payerChange: AuditEvent | null = null;
+        const { payer, created } = await upsertPayer(tx, c, link, details, verified.phone, now, async (_tx, event) => {
+          payerChange = event;
+        });
         const account = await tx.payerAccount.create({
           data: { payerId: payer.id, bankCode: bank.code, accountNumberEnc: encryptField(c.keyring, digits, PAYER_FIELD_CONTEXT.accountNumber), last4Bidx: accountLast4Index(c.keyring, digits), holderName: input.account.holderName.trim(), createdAt: now },
         });
@@ -416,7 +420,7 @@ export async function submitEnrollment(c: EnrollContext, input: SubmitInput) {
           action: "consent.create",
           entityType: "consent",
           entityId: consent.id,
-          after: { payerId: payer.id, payerCreated: created, linkId: link.id, method, bankCode: bank.code, accountNumber: accountMasked, holderMatched: holder.ok, registrationId: registration.id, replacesRegistrationId: replaces },
+          after: { payerId: payer.id, payerCreated: created, payerChange, linkId: link.id, method, bankCode: bank.code, accountNumber: accountMasked, holderMatched: holder.ok, registrationId: registration.id, replacesRegistrationId: replaces },
         });
         return receiptOf(consent, registration, payer.payerCode, enrollmentPath(manage.token));
       },
