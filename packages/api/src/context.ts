@@ -4,6 +4,7 @@ import type { Db, Keyring } from "@sunap/db";
 import type { AppClock } from "./app-clock.ts";
 import type { PluginManifest } from "@sunap/core";
 import type { BillingRegistry } from "./billing-registry.ts";
+import type { CmsProviderFactory } from "./services/registration-provider.ts";
 
 export type Locale = "ko" | "en";
 
@@ -32,6 +33,8 @@ export interface SessionCookieJar {
 export interface ServerSettings {
   demoMode: boolean;
   sessionTtlHours: number;
+  /** The configured CMS rail; the sandbox bank when absent (demo, tests). */
+  cmsProvider?: CmsProviderFactory;
 }
 
 /** Everything a procedure may use. Built per request by the transport (apps/server). */

@@ -35,5 +35,5 @@ export { registerEvidenceRoutes, type EvidenceRouteDeps } from "./services/evide
 export { openKoreanPdf } from "./services/korean-pdf.ts";
 export { invoiceLinkToken, verifyInvoiceLinkToken, invoicePath, invoiceUrl } from "./services/invoice-links.ts";
 export { registerInvoiceRoutes, type InvoiceRouteDeps } from "./services/invoice-routes.ts";
-export { createCmsProvider } from "./services/registration-provider.ts";
+export { createCmsProvider, sandboxCmsProvider, type CmsProviderFactory, type CmsProviderDeps } from "./services/registration-provider.ts";
 export { activeMandate } from "./services/registration-service.ts";

@@ -1,6 +1,6 @@
 import type { Keyring } from "@sunap/db";
 import { collectRegistrationResults, submitPendingRegistrations } from "../services/registration-pipeline.ts";
-import { createCmsProvider } from "../services/registration-provider.ts";
+import { createCmsProvider, type CmsProviderFactory } from "../services/registration-provider.ts";
 import { defineJob, type JobDefinition } from "./job-definition.ts";
 import { createRetentionJob } from "./retention-job.ts";
 
@@ -9,24 +9,24 @@ import { createRetentionJob } from "./retention-job.ts";
  * provider. Idempotent: a file is prepared once (its rows point at it) and re-sending the same
  * bytes is a no-op at the provider, so a retry or a crash half way repeats nothing.
  */
-export const createRegistrationSubmitJob = (keyring: Keyring) =>
+export const createRegistrationSubmitJob = (keyring: Keyring, cmsProvider?: CmsProviderFactory) =>
   defineJob({
     name: "cms.registrations-submit",
     cron: "*/10 * * * *",
     expireInSeconds: 600,
     async handler(ctx) {
-      return submitPendingRegistrations({ db: ctx.db, keyring, clock: ctx.clock, provider: createCmsProvider(ctx.db, keyring, ctx.clock) });
+      return submitPendingRegistrations({ db: ctx.db, keyring, clock: ctx.clock, provider: createCmsProvider(ctx.db, keyring, ctx.clock, cmsProvider) });
     },
   });
 
 /** Fetches EB14 result files and applies each once (processed file ids are kept). */
-export const createRegistrationCollectJob = (keyring: Keyring) =>
+export const createRegistrationCollectJob = (keyring: Keyring, cmsProvider?: CmsProviderFactory) =>
   defineJob({
     name: "cms.registrations-collect",
     cron: "5-59/10 * * * *",
     expireInSeconds: 600,
     async handler(ctx) {
-      const { applied, replayed } = await collectRegistrationResults({ db: ctx.db, keyring, clock: ctx.clock, provider: createCmsProvider(ctx.db, keyring, ctx.clock) });
+      const { applied, replayed } = await collectRegistrationResults({ db: ctx.db, keyring, clock: ctx.clock, provider: createCmsProvider(ctx.db, keyring, ctx.clock, cmsProvider) });
       const sum = (key: "registered" | "rejected" | "cancelled") => applied.reduce((n, a) => n + a[key], 0);
       return { files: applied.length, replayed, registered: sum("registered"), rejected: sum("rejected"), cancelled: sum("cancelled") };
     },
@@ -34,8 +34,9 @@ export const createRegistrationCollectJob = (keyring: Keyring) =>
 
 /**
  * The consent and registration jobs. Factories, as they need the keyring (account numbers go
- * into the files; results are told to payers), which job contexts do not carry.
+ * into the files; results are told to payers), which job contexts do not carry, and the
+ * configured CMS rail (the sandbox bank when none is given).
  */
-export function createConsentJobs(keyring: Keyring): JobDefinition[] {
-  return [createRegistrationSubmitJob(keyring), createRegistrationCollectJob(keyring), createRetentionJob(keyring)] as JobDefinition[];
+export function createConsentJobs(keyring: Keyring, options: { cmsProvider?: CmsProviderFactory } = {}): JobDefinition[] {
+  return [createRegistrationSubmitJob(keyring, options.cmsProvider), createRegistrationCollectJob(keyring, options.cmsProvider), createRetentionJob(keyring)] as JobDefinition[];
 }

@@ -20,7 +20,7 @@ function enrollContext(ctx: Context, locale?: "ko" | "en"): EnrollContext {
     db: ctx.db,
     keyring: ctx.keyring,
     clock: ctx.clock,
-    provider: createCmsProvider(ctx.db, ctx.keyring, ctx.clock),
+    provider: createCmsProvider(ctx.db, ctx.keyring, ctx.clock, ctx.settings.cmsProvider),
     evidence: new PgEvidenceStore(ctx.keyring),
     // The sandbox certificate provider proves nothing: it is offered only in demo mode.
     signing: ctx.settings.demoMode ? SIGNING_PROVIDERS : [],

@@ -2,11 +2,24 @@ import type { Clock } from "@sunap/core";
 import { PgSandboxBankStore, type Db, type Keyring } from "@sunap/db";
 import { BankingCalendar, SandboxBank, type CmsProvider } from "@sunap/rails";
 
+/** What a CMS provider may need to be built for one use: the sandbox keeps its state in PostgreSQL. */
+export interface CmsProviderDeps {
+  db: Db;
+  keyring: Keyring;
+  clock: Clock;
+}
+
 /**
- * The CMS provider this installation talks to. Today the sandbox bank, with its state in
- * PostgreSQL and answering on the injectable clock (results on the next banking day); a real
- * clearing-house adapter implementing CmsProvider would be returned here instead.
+ * How this installation reaches the bank side, chosen once from configuration (apps/server) and
+ * handed to the routers (server settings) and the registration jobs; the rest never asks which.
  */
-export function createCmsProvider(db: Db, keyring: Keyring, clock: Clock): CmsProvider {
-  return new SandboxBank({ clock, calendar: BankingCalendar.korea(), store: new PgSandboxBankStore(db, keyring), resultDelayBankingDays: 1 });
+export type CmsProviderFactory = (deps: CmsProviderDeps) => CmsProvider;
+
+/** The sandbox bank, answering on the injectable clock (results on the next banking day): demo, tests. */
+export const sandboxCmsProvider: CmsProviderFactory = ({ db, keyring, clock }) =>
+  new SandboxBank({ clock, calendar: BankingCalendar.korea(), store: new PgSandboxBankStore(db, keyring), resultDelayBankingDays: 1 });
+
+/** The CMS provider this installation talks to: the configured one, the sandbox bank when none is given. */
+export function createCmsProvider(db: Db, keyring: Keyring, clock: Clock, factory: CmsProviderFactory = sandboxCmsProvider): CmsProvider {
+  return factory({ db, keyring, clock });
 }
