@@ -1,7 +1,8 @@
-import { addDays, businessDateAt, businessDateFromDb, DomainError, type BusinessDate } from "@sunap/core";
+import { addDays, businessDateAt, businessDateFromDb, businessDateToDb, DomainError, type BusinessDate } from "@sunap/core";
 import { encryptField, Prisma, type Db, type DbOrTx, type Keyring } from "@sunap/db";
 import { NOTIFY_FIELD_CONTEXT } from "./notify-outbox.ts";
 import type { AuditSink } from "../procedure-audit.ts";
+import { recordAudit, type Actor } from "../audit.ts";
 import { PAYER_FIELD_CONTEXT } from "./payer-service.ts";
 import { ACTIVE_REGISTRATION_STATUSES } from "./registration-service.ts";
 
@@ -80,15 +81,96 @@ export async function redactPayer(db: DbOrTx, keyring: Keyring, payerId: number,
   return { ...result, messages: messages.count };
 }
 
-/** The daily run: every payer past retention, each in its own transaction (a failure leaves the rest done). */
+/** Who the retention job is in the audit log. */
+const RETENTION_ACTOR: Actor = { id: null, email: "retention-job", ip: null };
+const MESSAGE_BATCH = 500;
+
+/**
+ * Rows created on a business date D (in the organisation's time zone) are due on `addYears(D, years)`,
+ * as payers are: this SQL condition holds for those due on or before `today` ($1 today, $2 years, $3
+ * time zone, $4 a bound a day or two past the last due instant, so the created_at index narrows first).
+ * PostgreSQL's date + years gives 28 February for 29 February in a common year, like `addYears`.
+ */
+const PAST_RETENTION = `"created_at" < $4 AND ((("created_at" AT TIME ZONE $3)::date + make_interval(years => $2))::date <= $1::date)`;
+
+function retentionBounds(today: BusinessDate, years: number, timeZone: string) {
+  return [today, years, timeZone, businessDateToDb(addDays(addYears(today, -years), 2))] as const;
+}
+
+/**
+ * Messages that name no payer (a one-time code or a sign-up link sent to a phone or an e-mail of
+ * someone who never became a payer) lose their text, recipient, secret and links once past the
+ * retention period, as a redacted payer's do; the row stays as the record that a message was sent.
+ * Batch by batch, each in its own transaction with one audit record holding only ids and counts.
+ */
+export async function redactMessagesWithoutPayer(db: Db, keyring: Keyring, today: BusinessDate, years: number, timeZone: string): Promise<number> {
+  const bounds = retentionBounds(today, years, timeZone);
+  let redacted = 0;
+  for (;;) {
+    const done = await db.$transaction(async (tx) => {
+      const rows = await tx.$queryRawUnsafe<{ id: number }[]>(
+        `SELECT "id" FROM "notify_message" WHERE "payer_id" IS NULL AND "body" <> $5 AND ${PAST_RETENTION} ORDER BY "id" LIMIT ${MESSAGE_BATCH} FOR UPDATE SKIP LOCKED`,
+        ...bounds,
+        REDACTED_MESSAGE_TEXT,
+      );
+      if (rows.length === 0) return true;
+      const ids = rows.map((r) => r.id);
+      const cancelled = await tx.notifyMessage.updateMany({ where: { id: { in: ids }, status: "queued" }, data: { status: "cancelled", lastError: "retention" } });
+      await tx.notifyMessage.updateMany({
+        where: { id: { in: ids } },
+        data: { body: REDACTED_MESSAGE_TEXT, subject: null, recipientEnc: encryptField(keyring, "", NOTIFY_FIELD_CONTEXT.recipient), recipientMasked: REDACTED_MESSAGE_TEXT, recipientBidx: null, secretEnc: null, buttons: Prisma.DbNull },
+      });
+      await recordAudit(tx, RETENTION_ACTOR, {
+        action: "retention.redact_messages",
+        entityType: "notify_message",
+        after: { messageIds: ids, cancelled: cancelled.count, reason: `no payer; kept ${years} years, due on or before ${today}` },
+      });
+      redacted += ids.length;
+      return rows.length < MESSAGE_BATCH;
+    });
+    if (done) return redacted;
+  }
+}
+
+/**
+ * One-time-code challenges past retention are deleted: they hold the phone (encrypted, and as a
+ * blind index) and the IP it was asked from. A challenge a consent or a withdrawal names is
+ * evidence and stays until its payer is redacted (the redaction function deletes it then). The
+ * per-phone failure counters untouched for the retention period go too (a lock lasts minutes
+ * from the counter's last update, so none of them is still locked).
+ */
+export async function deleteExpiredOtpData(db: Db, today: BusinessDate, years: number, timeZone: string) {
+  const bounds = retentionBounds(today, years, timeZone);
+  return db.$transaction(async (tx) => {
+    const challenges = await tx.$executeRawUnsafe(
+      `DELETE FROM "otp_challenge" c WHERE ${PAST_RETENTION.replaceAll('"created_at"', 'c."created_at"')}
+         AND NOT EXISTS (SELECT 1 FROM "consent" WHERE "otp_challenge_id" = c."id")
+         AND NOT EXISTS (SELECT 1 FROM "consent_withdrawal" WHERE "otp_challenge_id" = c."id")`,
+      ...bounds,
+    );
+    const guards = await tx.$executeRawUnsafe(
+      `DELETE FROM "otp_phone_guard" WHERE ${PAST_RETENTION.replaceAll('"created_at"', '"updated_at"')}`,
+      ...bounds,
+    );
+    if (challenges + guards > 0) {
+      await recordAudit(tx, RETENTION_ACTOR, { action: "retention.delete_otp", entityType: "otp_challenge", after: { challenges, phoneGuards: guards, reason: `kept ${years} years, due on or before ${today}` } });
+    }
+    return { challenges, phoneGuards: guards };
+  });
+}
+
+/** The daily run: every payer past retention, each in its own transaction (a failure leaves the rest done), then what names no payer. */
 export async function runRetention(db: Db, keyring: Keyring, today: BusinessDate) {
   const org = await db.organization.findUnique({ where: { id: 1 }, select: { timeZone: true } });
+  const timeZone = org?.timeZone ?? "Asia/Seoul";
   const { consentEvidenceYears } = await retentionSettings(db);
-  const candidates = await retentionCandidates(db, today, consentEvidenceYears, org?.timeZone ?? "Asia/Seoul");
+  const candidates = await retentionCandidates(db, today, consentEvidenceYears, timeZone);
   const redacted: number[] = [];
   for (const candidate of candidates) {
     await db.$transaction((tx) => redactPayer(tx, keyring, candidate.payerId, "retention-job", `relationship ended ${candidate.endedOn}; kept ${consentEvidenceYears} years until ${candidate.dueOn}`));
     redacted.push(candidate.payerId);
   }
-  return { years: consentEvidenceYears, redacted: redacted.length };
+  const messagesWithoutPayer = await redactMessagesWithoutPayer(db, keyring, today, consentEvidenceYears, timeZone);
+  const otp = await deleteExpiredOtpData(db, today, consentEvidenceYears, timeZone);
+  return { years: consentEvidenceYears, redacted: redacted.length, messagesWithoutPayer, otpChallenges: otp.challenges, otpPhoneGuards: otp.phoneGuards };
 }
