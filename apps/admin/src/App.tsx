@@ -52,6 +52,7 @@ import { RegistrationList } from "./pages/registrations/list.tsx";
 import { RegistrationShow } from "./pages/registrations/show.tsx";
 import { MessageList } from "./pages/messages/list.tsx";
 import { BankList } from "./pages/banks/list.tsx";
+import { BankingCalendarPage } from "./pages/banking-calendar/banking-calendar-page.tsx";
 import { InvoiceList } from "./pages/invoices/list.tsx";
 import { InvoiceShow } from "./pages/invoices/show.tsx";
 import { BillingRunList } from "./pages/billing-runs/list.tsx";
@@ -138,6 +139,7 @@ function Shell() {
               </Route>
               <Route path="/messages/*" element={<Guard resource="messages" action="list"><MessageList /></Guard>} />
               <Route path="/banks" element={<Guard resource="banks" action="list"><BankList /></Guard>} />
+              <Route path="/banking-calendar" element={<Guard resource="banking-calendar" action="list"><BankingCalendarPage /></Guard>} />
               <Route path="/users">
                 <Route index element={<Guard resource="users" action="list"><UserList /></Guard>} />
                 <Route path="create" element={<Guard resource="users" action="create"><UserCreate /></Guard>} />

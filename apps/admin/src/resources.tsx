@@ -93,6 +93,7 @@ export const resources: ResourceProps[] = [
     meta: { parent: CMS_GROUP, labelKey: "menu.registrations", icon: <CloudSyncOutlined />, permissions: { list: "registration.read", show: "registration.read", run: "registration.write" } },
   }),
   resource({ name: "banks", list: "/banks", meta: { parent: CMS_GROUP, labelKey: "menu.banks", icon: <BankOutlined />, permissions: { list: "consent.read", edit: "org.update" } } }),
+  resource({ name: "banking-calendar", list: "/banking-calendar", meta: { parent: CMS_GROUP, labelKey: "menu.bankingCalendar", icon: <CalendarOutlined />, permissions: { list: "registration.read", edit: "org.update" } } }),
   resource({ name: BILLING_GROUP, meta: { labelKey: "menu.billing", icon: <AccountBookOutlined />, permissions: { list: "invoice.read" } } }),
   resource({
     name: "invoices",

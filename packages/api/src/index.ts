@@ -37,3 +37,4 @@ export { invoiceLinkToken, verifyInvoiceLinkToken, invoicePath, invoiceUrl } fro
 export { registerInvoiceRoutes, type InvoiceRouteDeps } from "./services/invoice-routes.ts";
 export { createCmsProvider, sandboxCmsProvider, type CmsProviderFactory, type CmsProviderDeps } from "./services/registration-provider.ts";
 export { activeMandate } from "./services/registration-service.ts";
+export { loadBankingCalendar } from "./services/banking-calendar-service.ts";

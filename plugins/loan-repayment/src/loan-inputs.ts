@@ -1,23 +1,30 @@
 import { addDays, businessDateFromDb, businessDateToDb, type BusinessDate } from "@sunap/core";
 import type { DbOrTx } from "@sunap/db";
-import { BankingCalendar } from "@sunap/rails";
+import { loadBankingCalendar } from "@sunap/api";
+import { weekdayOf, type BankingCalendar } from "@sunap/rails";
 import { parseLoanPeriodKey, type LoanInputs } from "./billing-rules.ts";
 import type { InstallmentDebt } from "./overdue-accrual.ts";
 
-const calendar = BankingCalendar.korea();
-
 /**
- * The day an installment due on `dueOn` is collected: the first banking day on or after it.
- * Outside the years the shipped holiday calendar covers, only weekends are skipped.
+ * The day an installment due on `dueOn` is collected: the first banking day on or after it, in
+ * the calendar in force (the shipped holidays with the admin's changes). Outside the years the
+ * holiday data covers, only weekends are skipped.
  */
-export function collectionDayOf(dueOn: BusinessDate): BusinessDate {
-  try {
-    return calendar.bankingDayOnOrAfter(dueOn);
-  } catch {
-    let day = dueOn;
-    while ([0, 6].includes(new Date(`${day}T00:00:00Z`).getUTCDay())) day = addDays(day, 1);
-    return day;
-  }
+export function collectionDayIn(calendar: BankingCalendar): (dueOn: BusinessDate) => BusinessDate {
+  return (dueOn) => {
+    try {
+      return calendar.bankingDayOnOrAfter(dueOn);
+    } catch {
+      let day = dueOn;
+      while ([0, 6].includes(weekdayOf(day))) day = addDays(day, 1);
+      return day;
+    }
+  };
+}
+
+/** The collection-day rule of the calendar stored now. */
+export async function loadCollectionDay(db: DbOrTx): Promise<(dueOn: BusinessDate) => BusinessDate> {
+  return collectionDayIn(await loadBankingCalendar(db));
 }
 
 /**
@@ -32,6 +39,7 @@ export async function loadLoanInputs(db: DbOrTx, contract: { id: number }, throu
     orderBy: { id: "asc" },
   });
   if (invoices.length === 0) return { installments: [], loadedThrough: through };
+  const collectionDayOf = await loadCollectionDay(db);
   const lines = await db.journalLine.findMany({
     where: { invoiceId: { in: invoices.map((i) => i.id) }, accountCode: "receivables", effectiveOn: { lte: businessDateToDb(through) } },
     select: { invoiceId: true, effectiveOn: true, amountWon: true },

@@ -4,7 +4,7 @@ import { postEntry, type DbOrTx, type Tx } from "@sunap/db";
 import { installmentKey, overdueRatesOf, parseLoanPeriodKey, prepaymentKey } from "./billing-rules.ts";
 import { loanBook, type LoanBook } from "./loan-book.ts";
 import { assertLoanWithinCap, LoanSettingsSchema, parseLoanContract, type LoanContractTerms, type LoanPrepaymentEntry, type LoanSettings } from "./loan-contract.ts";
-import { collectionDayOf, loadLoanInputs } from "./loan-inputs.ts";
+import { loadCollectionDay, loadLoanInputs } from "./loan-inputs.ts";
 import type { Installment } from "./loan-schedule.ts";
 import { loanRepaymentManifest } from "./manifest.ts";
 import { monthsFromFirstDue, overdueBetween, type OverdueSegment } from "./overdue-accrual.ts";
@@ -92,6 +92,7 @@ async function loanInvoices(db: DbOrTx, contractId: number, today: BusinessDate)
     select: { id: true, number: true, periodKey: true, issueOn: true, dueOn: true, totalWon: true, openWon: true, voidedAt: true },
     orderBy: [{ issueOn: "asc" }, { id: "asc" }],
   });
+  const collectionDayOf = await loadCollectionDay(db);
   return rows.map((row) => {
     const dueOn = businessDateFromDb(row.dueOn);
     const status = invoiceStatusOf(row);
@@ -226,7 +227,7 @@ export async function loanPayoff(db: DbOrTx, contracts: ContractService, id: num
     },
     asOf,
     ...(feePercent !== undefined && { feePercent }),
-    bankingDayOnOrAfter: collectionDayOf,
+    bankingDayOnOrAfter: await loadCollectionDay(db),
   });
   return {
     asOf,

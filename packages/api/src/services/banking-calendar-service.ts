@@ -1,4 +1,4 @@
-import { businessDateFromDb, businessDateToDb, DomainError, type BusinessDate, type Clock } from "@sunap/core";
+import { businessDateFromDb, businessDateToDb, businessNow, DomainError, type BusinessDate, type Clock } from "@sunap/core";
 import type { DbOrTx } from "@sunap/db";
 import { BankingCalendar, DEFAULT_DEBIT_CUTOFF, KOREAN_BANK_HOLIDAY_YEARS, weekdayOf, type BankHoliday } from "@sunap/rails";
 import type { AuditSink } from "../procedure-audit.ts";
@@ -117,11 +117,12 @@ export async function updateCmsSettings(db: DbOrTx, input: { debitCutoff: string
 
 /**
  * What a debit requested now would do: the day its file goes to the clearing house (today before
- * the cut-off on a banking day, else the next banking day) and the debit day after it.
+ * the cut-off on a banking day, else the next banking day) and the debit day after it. "Now" is
+ * the business clock's, so a demo date moved to a holiday shows what that day would do.
  */
 export async function debitTimingNow(db: DbOrTx, clock: Clock, timeZone: string) {
   const [calendar, settings] = await Promise.all([loadBankingCalendar(db), cmsSettings(db)]);
-  const now = clock.now();
+  const now = businessNow(clock);
   const debitOn = calendar.earliestDebitDate(now, timeZone, settings.debitCutoff);
   return { now: now.toISOString(), cutoff: settings.debitCutoff, submitOn: calendar.submissionDayFor(debitOn), debitOn };
 }
