@@ -203,7 +203,10 @@ async function rotateEvidenceFiles(db: Db, keyring: Keyring, onBatch: (progress:
       SELECT "id", "key_id" AS "keyId", "content", "sha256" FROM "evidence_file"
        WHERE "id" > ${afterId} AND "storage" = 'postgres' AND "redacted_at" IS NULL AND "content" IS NOT NULL AND "key_id" IS NOT NULL
        ORDER BY "id" LIMIT ${EVIDENCE_BATCH}`;
-    if (rows.length === 0) break;
+    if (rows.length === 0) {
+      onBatch(result); // also when there was nothing, so progress names every table
+      break;
+    }
     afterId = rows.at(-1)!.id;
     for (const row of rows) {
       const oldKeyId = row.keyId!;
