@@ -11,6 +11,7 @@ import { buildHttpServer } from "./http-server.ts";
 import { serverPlugins } from "./plugins.ts";
 import { needsDemoSeed, seedDemo } from "./demo-seed.ts";
 import { REPO_ROOT } from "./paths.ts";
+import { selectProviders } from "./providers.ts";
 
 
 export interface RuntimeOptions {
@@ -54,6 +55,8 @@ async function connect(databaseUrl: string): Promise<Db> {
 /** Migrates, syncs the chart of accounts, seeds demo data if asked, then runs server and/or worker. */
 export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const { config, log } = options;
+  // Before anything else: a server that would reach no one must not start.
+  const providers = selectProviders(config, options.demoMode, log);
   const db = await connect(options.databaseUrl);
   const migrated = await applyMigrations(options.databaseUrl);
   if (migrated.applied.length) log.info({ applied: migrated.applied }, "migrations applied");
@@ -70,13 +73,9 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     log.info("demo data seeded");
   }
 
-  if (!options.demoMode) {
-    log.warn("SMS, Alimtalk, e-mail and the CMS bank are the sandbox implementations: no message or bank file leaves this server.");
-  }
-
   let worker: RunningWorker | undefined;
   if (options.runWorker) {
-    worker = await startWorker({ connectionString: options.databaseUrl, db, clock, log, jobs: [...coreJobs, createNotifyDispatchJob(options.keyring), createBillingJob(options.keyring), ...createConsentJobs(options.keyring), ...serverPlugins.flatMap((p) => p.jobs)], billing, keyring: options.keyring, timeZone: clock.timeZone });
+    worker = await startWorker({ connectionString: options.databaseUrl, db, clock, log, jobs: [...coreJobs, createNotifyDispatchJob(options.keyring, { providers: providers.notify }), createBillingJob(options.keyring), ...createConsentJobs(options.keyring, { cmsProvider: providers.cms }), ...serverPlugins.flatMap((p) => p.jobs)], billing, keyring: options.keyring, timeZone: clock.timeZone });
   }
 
   let http: FastifyInstance | undefined;
@@ -87,7 +86,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       keyring: options.keyring,
       clock,
       log,
-      settings: { demoMode: options.demoMode, sessionTtlHours: config.SESSION_TTL_HOURS, cookieSecure: config.COOKIE_SECURE },
+      settings: { demoMode: options.demoMode, sessionTtlHours: config.SESSION_TTL_HOURS, cookieSecure: config.COOKIE_SECURE, cmsProvider: providers.cms },
       plugins: billing.manifests,
       billing,
       adminDist: config.SUNAP_ADMIN_DIST ?? path.join(REPO_ROOT, "apps/admin/dist"),

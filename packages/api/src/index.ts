@@ -35,6 +35,6 @@ export { registerEvidenceRoutes, type EvidenceRouteDeps } from "./services/evide
 export { openKoreanPdf } from "./services/korean-pdf.ts";
 export { invoiceLinkToken, verifyInvoiceLinkToken, invoicePath, invoiceUrl } from "./services/invoice-links.ts";
 export { registerInvoiceRoutes, type InvoiceRouteDeps } from "./services/invoice-routes.ts";
-export { createCmsProvider, sandboxCmsProvider, type CmsProviderFactory, type CmsProviderDeps } from "./services/registration-provider.ts";
+export { createCmsProvider, sandboxCmsProvider, cmsProviderFactory, type CmsProviderFactory, type CmsProviderDeps, type CmsRailConfig } from "./services/registration-provider.ts";
 export { activeMandate } from "./services/registration-service.ts";
 export { loadBankingCalendar } from "./services/banking-calendar-service.ts";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Keyring } from "@sunap/db";
-import { createSandboxProviders, type NotifyProviders } from "@sunap/notify";
+import { createHttpGatewayProviders, createSandboxProviders, createSmtpEmailProvider, type HttpGatewayOptions, type NotifyProviders, type SmtpEmailOptions } from "@sunap/notify";
 import { Id } from "../id-input.ts";
 import { DISPATCH_DEFAULTS, dispatchDueMessages, type DispatchOptions, type DispatchResult } from "../services/notify-dispatcher.ts";
 import { defineJob, type JobDefinition } from "./job-definition.ts";
@@ -14,6 +14,21 @@ export type NotifyDispatchData = z.infer<typeof NotifyDispatchData>;
 export interface NotifyDispatchJobOptions extends Pick<DispatchOptions, "batchSize" | "maxMessages" | "maxAttempts" | "leaseSeconds"> {
   /** One provider per channel; default the sandbox providers (demo, tests). */
   providers?: NotifyProviders;
+}
+
+/** The messaging rails as configuration chooses them (apps/server maps the environment onto this). */
+export interface NotifyRailsConfig {
+  /** SMS, LMS and Alimtalk travel together through one gateway. */
+  text: { provider: "sandbox" } | ({ provider: "http-gateway" } & HttpGatewayOptions);
+  email: { provider: "sandbox" } | ({ provider: "smtp" } & SmtpEmailOptions);
+}
+
+/** The one place notify providers are chosen by name: one provider per channel. */
+export function notifyProvidersFor(config: NotifyRailsConfig): NotifyProviders {
+  const sandbox = createSandboxProviders();
+  const text = config.text.provider === "http-gateway" ? createHttpGatewayProviders(config.text) : { sms: sandbox.sms, alimtalk: sandbox.alimtalk };
+  const email = config.email.provider === "smtp" ? createSmtpEmailProvider(config.email) : sandbox.email;
+  return { ...text, email };
 }
 
 /**

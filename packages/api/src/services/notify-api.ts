@@ -12,5 +12,5 @@ export {
 } from "./notify-outbox.ts";
 export { dispatchDueMessages, retryDelayMs, DISPATCH_DEFAULTS, type DispatchOptions, type DispatchResult } from "./notify-dispatcher.ts";
 export { presentMessage, type PresentedMessage } from "./notify-messages.ts";
-export { createNotifyDispatchJob, NOTIFY_DISPATCH_JOB, NotifyDispatchData, type NotifyDispatchJobOptions } from "../jobs/notify-dispatch.ts";
+export { createNotifyDispatchJob, notifyProvidersFor, NOTIFY_DISPATCH_JOB, NotifyDispatchData, type NotifyDispatchJobOptions, type NotifyRailsConfig } from "../jobs/notify-dispatch.ts";
 export { messagesRouter } from "../routers/messages-router.ts";

@@ -1,6 +1,6 @@
 import type { Clock } from "@sunap/core";
 import { PgSandboxBankStore, type Db, type Keyring } from "@sunap/db";
-import { BankingCalendar, SandboxBank, type CmsProvider } from "@sunap/rails";
+import { BankingCalendar, FileExchangeCmsProvider, SandboxBank, type CmsFileRejection, type CmsProvider } from "@sunap/rails";
 
 /** What a CMS provider may need to be built for one use: the sandbox keeps its state in PostgreSQL. */
 export interface CmsProviderDeps {
@@ -22,4 +22,17 @@ export const sandboxCmsProvider: CmsProviderFactory = ({ db, keyring, clock }) =
 /** The CMS provider this installation talks to: the configured one, the sandbox bank when none is given. */
 export function createCmsProvider(db: Db, keyring: Keyring, clock: Clock, factory: CmsProviderFactory = sandboxCmsProvider): CmsProvider {
   return factory({ db, keyring, clock });
+}
+
+/** The CMS rail as configuration chooses it (apps/server maps the environment onto this). */
+export type CmsRailConfig =
+  | { provider: "sandbox" }
+  | { provider: "file-exchange"; outboundDirectory: string; inboundDirectory: string; onRejected?: (rejection: CmsFileRejection) => void };
+
+/** The one place a CMS provider is chosen by name. */
+export function cmsProviderFactory(config: CmsRailConfig): CmsProviderFactory {
+  if (config.provider === "sandbox") return sandboxCmsProvider;
+  // Stateless but for its folders: one instance serves every request and job.
+  const exchange = new FileExchangeCmsProvider({ outboundDirectory: config.outboundDirectory, inboundDirectory: config.inboundDirectory, onRejected: config.onRejected });
+  return () => exchange;
 }
