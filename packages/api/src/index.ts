@@ -38,3 +38,4 @@ export { registerInvoiceRoutes, type InvoiceRouteDeps } from "./services/invoice
 export { createCmsProvider, sandboxCmsProvider, cmsProviderFactory, type CmsProviderFactory, type CmsProviderDeps, type CmsRailConfig } from "./services/registration-provider.ts";
 export { activeMandate } from "./services/registration-service.ts";
 export { loadBankingCalendar } from "./services/banking-calendar-service.ts";
+export { manageUrlsFor } from "./services/manage-links.ts";

@@ -336,7 +336,10 @@ export async function runBilling(options: RunBillingOptions): Promise<BillingRun
       await timed("messages", async () => {
         const payers = await loadNoticePayers(
           tx,
+          keyring,
+          clock,
           issued.map((i) => i.plan.row.payerId),
+          notice.baseUrl,
         );
         await queueInvoicesIssued(
           tx,

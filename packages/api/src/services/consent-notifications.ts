@@ -75,7 +75,7 @@ export function sendConsentWithdrawn(c: ConsentMessageContext, input: { consentI
 
 export function sendRegistrationResult(
   c: ConsentMessageContext,
-  input: { registrationId: number; to: string; creditorName: string; payerName: string; bankName: string; accountMasked: string; result: "registered" | "rejected"; reason?: string },
+  input: { registrationId: number; to: string; creditorName: string; payerName: string; bankName: string; accountMasked: string; result: "registered" | "rejected"; reason?: string; manageUrl?: string | undefined },
 ) {
   return enqueueMessage(c.tx, c.keyring, {
     channel: "sms",
@@ -88,6 +88,7 @@ export function sendRegistrationResult(
       accountMasked: input.accountMasked,
       result: input.result,
       ...(input.reason ? { reason: input.reason } : {}),
+      ...(input.manageUrl ? { manageUrl: input.manageUrl } : {}),
     },
     locale: c.locale,
     idempotencyKey: `registration-result:v1:${input.registrationId}:${input.result}`,

@@ -1,6 +1,7 @@
-import type { BusinessDate, Won } from "@sunap/core";
+import type { BusinessDate, Clock, Won } from "@sunap/core";
 import { decryptField, type DbOrTx, type Keyring } from "@sunap/db";
 import { invoiceLinkToken, invoiceUrl } from "./invoice-links.ts";
+import { manageUrlsFor } from "./manage-links.ts";
 import { enqueueMessage, enqueueMessages, type EnqueueMessageInput } from "./notify-outbox.ts";
 import { PAYER_FIELD_CONTEXT } from "./payer-service.ts";
 
@@ -31,16 +32,20 @@ export interface NoticePayer {
   phoneEnc: string;
   /** The bank of the payer's registered CMS account, when they pay by auto-debit. */
   autoDebitBankCode: string | null;
+  /** Where the payer changes the account or withdraws consent; null without a standing consent. */
+  manageUrl: string | null;
 }
 
-export async function loadNoticePayers(db: DbOrTx, payerIds: readonly number[]): Promise<Map<number, NoticePayer>> {
+/** Loads the payers' data in bulk; the manage links are found or made in the caller's transaction. */
+export async function loadNoticePayers(db: DbOrTx, keyring: Keyring, clock: Clock, payerIds: readonly number[], baseUrl?: string): Promise<Map<number, NoticePayer>> {
   const ids = [...new Set(payerIds)];
-  const [payers, mandates] = await Promise.all([
+  const [payers, mandates, manageUrls] = await Promise.all([
     db.payer.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, phoneEnc: true } }),
     db.cmsRegistration.findMany({ where: { payerId: { in: ids }, status: "registered", consent: { withdrawal: null } }, orderBy: { id: "asc" }, select: { payerId: true, payerAccount: { select: { bankCode: true } } } }),
+    manageUrlsFor(db, keyring, clock, ids, baseUrl),
   ]);
   const bankOf = new Map(mandates.map((m) => [m.payerId, m.payerAccount.bankCode]));
-  return new Map(payers.map((p) => [p.id, { name: p.name, phoneEnc: p.phoneEnc, autoDebitBankCode: bankOf.get(p.id) ?? null }]));
+  return new Map(payers.map((p) => [p.id, { name: p.name, phoneEnc: p.phoneEnc, autoDebitBankCode: bankOf.get(p.id) ?? null, manageUrl: manageUrls.get(p.id) ?? null }]));
 }
 
 /** An issued invoice as its message names it. */
@@ -71,6 +76,7 @@ function invoiceIssuedMessage(keyring: Keyring, setup: InvoiceNoticeSetup, payer
     bankName: (autoDebit ? (setup.bankNames.get(payer.autoDebitBankCode!) ?? payer.autoDebitBankCode!) : setup.settlementBankName).slice(0, 30),
     ...(autoDebit ? {} : { creditorAccount: setup.settlementAccount }),
     invoiceUrl: invoiceUrl(invoiceLinkToken(keyring, invoice.id), setup.baseUrl),
+    ...(payer.manageUrl ? { manageUrl: payer.manageUrl } : {}),
   };
   return { channel: "alimtalk", to: phone, template: "invoice_issued", variables, idempotencyKey: `invoice-issued:v1:${invoice.id}`, now, payerId: invoice.payerId, related: { type: "invoice", id: invoice.id } };
 }

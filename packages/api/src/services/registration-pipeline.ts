@@ -12,6 +12,7 @@ import {
   type RegistrationRequest,
 } from "@sunap/rails";
 import { sendRegistrationResult } from "./consent-notifications.ts";
+import { manageUrlsFor } from "./manage-links.ts";
 import { PAYER_FIELD_CONTEXT } from "./payer-service.ts";
 import { transitionRegistration } from "./registration-service.ts";
 
@@ -245,6 +246,7 @@ async function notifyPayer(tx: Tx, deps: PipelineDeps, registrationId: number, r
       accountMasked: maskAccountNumber(decryptField(deps.keyring, r.payerAccount.accountNumberEnc, PAYER_FIELD_CONTEXT.accountNumber)),
       result,
       ...(label ? { reason: label } : {}),
+      manageUrl: (await manageUrlsFor(tx, deps.keyring, deps.clock, [r.payerId])).get(r.payerId),
     },
   );
 }

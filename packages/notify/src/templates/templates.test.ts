@@ -97,6 +97,18 @@ describe("message templates", () => {
     }
   });
 
+  it("adds the payer's manage link (출금동의 변경·해지) to an invoice, a registration result and a thank-you when given, as a line and an Alimtalk button", () => {
+    const manageUrl = "https://sunap.example.kr/enroll/m1";
+    const invoice = render("invoice_issued", "ko", { ...SAMPLES.invoice_issued, manageUrl });
+    expect(invoice.body.endsWith(`\n자동이체 변경·해지: ${manageUrl}`)).toBe(true);
+    expect(invoice.alimtalk?.buttons).toEqual([
+      { name: "청구서 보기", url: "https://sunap.example.kr/i/77" },
+      { name: "자동이체 변경·해지", url: manageUrl },
+    ]);
+    expect(render("registration_result", "en", { ...SAMPLES.registration_result, manageUrl }).body.endsWith(`\nUse another account: ${manageUrl}`)).toBe(true);
+    expect(render("donation_thank_you", "ko", { ...SAMPLES.donation_thank_you, manageUrl }).body.endsWith(`\n자동이체 변경·해지: ${manageUrl}`)).toBe(true);
+  });
+
   it("gives Alimtalk a registered template code and the link as a button", () => {
     expect(render("enrollment_link", "ko").alimtalk).toEqual({ templateCode: "SUNAP_ENROLL_LINK_V1", buttons: [{ name: "출금동의 하기", url: "https://sunap.example.kr/e/Ab3dE" }] });
     expect(render("generic_notice", "ko").alimtalk).toBeNull();

@@ -14,7 +14,7 @@ import { queueThankYouMessages, THANK_YOU_RELATED_TYPE, THANK_YOU_TEMPLATE } fro
 import { TAX_CONSENT_TEXT } from "./tax-consent-text.ts";
 
 const Id = z.number().int().min(1).max(2_147_483_647);
-const BusinessDateInput = z.string().refine(isBusinessDate, "YYYY-MM-DD, a real date");
+const BusinessDateInput = z.string().refine(isBusinessDate, "input.date");
 const Reason = z.string().trim().max(200).optional();
 const Year = z.number().int().min(2000).max(2100);
 const PledgeRef = { id: Id, version: z.number().int().min(1), reason: Reason };
@@ -218,7 +218,7 @@ export const donationsRouter = router({
       .input(z.object({ payerIds: z.array(Id).max(500).optional() }).default({}))
       .mutation(({ ctx, input }) =>
         ctx.db.$transaction(async (tx) => {
-          const result = await queueThankYouMessages(tx, ctx.keyring, { now: ctx.clock.now(), today: ctx.clock.today(), payerIds: input.payerIds });
+          const result = await queueThankYouMessages(tx, ctx.keyring, { clock: ctx.clock, payerIds: input.payerIds });
           await auditSink(ctx)(tx, { action: "donations.thank_you.run", entityType: "notify_message", after: result });
           return result;
         }),

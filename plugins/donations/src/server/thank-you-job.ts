@@ -20,7 +20,7 @@ export const thankYouJob = defineJob<Record<string, never>, ThankYouRun | { skip
       return { skipped: "no keyring in the job context" };
     }
     return ctx.db.$transaction(async (tx) => {
-      const run = await queueThankYouMessages(tx, keyring, { now: ctx.clock.now(), today: ctx.clock.today() });
+      const run = await queueThankYouMessages(tx, keyring, { clock: ctx.clock });
       if (run.queued > 0) await recordAudit(tx, { id: null, email: `job:${THANK_YOU_JOB}`, ip: null }, { action: "donations.thank_you.run", entityType: "notify_message", after: run });
       return run;
     });

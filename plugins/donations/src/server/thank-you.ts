@@ -1,6 +1,6 @@
-import { businessDateFromDb, DomainError, type BusinessDate } from "@sunap/core";
+import { businessDateFromDb, DomainError, type Clock } from "@sunap/core";
 import { decryptField, type Keyring, type Tx } from "@sunap/db";
-import { enqueueMessage, PAYER_FIELD_CONTEXT } from "@sunap/api";
+import { enqueueMessage, manageUrlsFor, PAYER_FIELD_CONTEXT } from "@sunap/api";
 import { donationsManifest } from "../manifest.ts";
 import { creditorName, loadDonationSettings } from "./settings.ts";
 
@@ -23,7 +23,8 @@ export interface ThankYouRun {
  * voided). Runs in the
  * caller's transaction, which records the run in the audit log.
  */
-export async function queueThankYouMessages(db: Tx, keyring: Keyring, input: { now: Date; today: BusinessDate; payerIds?: readonly number[] }): Promise<ThankYouRun> {
+export async function queueThankYouMessages(db: Tx, keyring: Keyring, input: { clock: Clock; payerIds?: readonly number[] }): Promise<ThankYouRun> {
+  const today = input.clock.today();
   const settings = await loadDonationSettings(db);
   const firsts = await db.$queryRaw<{ payer_id: number; on: Date; amount: bigint }[]>`
     WITH collected AS (
@@ -37,7 +38,7 @@ export async function queueThankYouMessages(db: Tx, keyring: Keyring, input: { n
          AND (i.void_entry_id IS NULL OR l.entry_id <> i.void_entry_id)
          AND e.kind NOT LIKE 'write_off%'
          AND NOT EXISTS (SELECT 1 FROM journal_entry v WHERE v.reverses_entry_id = l.entry_id)
-         AND l.effective_on <= ${input.today}::date
+         AND l.effective_on <= ${today}::date
        GROUP BY i.payer_id, l.entry_id, l.effective_on
       HAVING SUM(l.amount_won) < 0
     )
@@ -54,6 +55,7 @@ export async function queueThankYouMessages(db: Tx, keyring: Keyring, input: { n
   const signature = await creditorName(db, settings);
   const payers = await db.payer.findMany({ where: { id: { in: candidates.map((c) => c.payer_id) } }, select: { id: true, name: true, phoneEnc: true, email: true } });
   const payerById = new Map(payers.map((p) => [p.id, p]));
+  const manageUrls = await manageUrlsFor(db, keyring, input.clock, candidates.map((c) => c.payer_id));
   const run: ThankYouRun = { queued: 0, unreachable: 0 };
   for (const first of candidates) {
     const payer = payerById.get(first.payer_id)!;
@@ -66,9 +68,9 @@ export async function queueThankYouMessages(db: Tx, keyring: Keyring, input: { n
           channel,
           to,
           template: THANK_YOU_TEMPLATE,
-          variables: { creditorName: signature.slice(0, 50), payerName: payer.name.slice(0, 50), amountWon: first.amount, paidOn: businessDateFromDb(first.on) },
+          variables: { creditorName: signature.slice(0, 50), payerName: payer.name.slice(0, 50), amountWon: first.amount, paidOn: businessDateFromDb(first.on), ...(manageUrls.has(payer.id) ? { manageUrl: manageUrls.get(payer.id)! } : {}) },
           idempotencyKey: `donation-thank-you:v1:${payer.id}`,
-          now: input.now,
+          now: input.clock.now(),
           payerId: payer.id,
           related: { type: THANK_YOU_RELATED_TYPE, id: payer.id },
       });
