@@ -127,6 +127,7 @@ describe("key rotation", () => {
     await expect(run({ table: "payer", jsonFields: [{ column: "phone_enc", path: ["a"], context: "payer.phone" }] })).rejects.toThrow("payer.phone_enc is text; expected jsonb");
     await expect(run({ table: "payer", idColumn: "code", columns: { phone_enc: "payer.phone" } })).rejects.toThrow("payer has no key column code");
     await expect(run({ table: "payer", columns: { phone_enc: "payer.phone", birth_date_enc: "payer.phone" } })).rejects.toThrow("declares the context payer.phone twice");
+    await expect(run({ table: "payer", idColumn: "kind", columns: { phone_enc: "payer.phone" } })).rejects.toThrow("payer.kind is not a unique key");
     expect(await t.db.payer.findUniqueOrThrow({ where: { id: phone.id }, select: { phoneEnc: true } })).toEqual({ phoneEnc: phone.phoneEnc });
   });
 });

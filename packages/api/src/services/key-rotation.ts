@@ -75,6 +75,12 @@ async function prepare(db: Db, declaration: EncryptedColumns): Promise<PreparedT
   const typeOf = new Map(found.map((f) => [f.column, f.type]));
   const keyType = typeOf.get(idColumn);
   if (!keyType) throw new Error(`rotate-keys: ${table} has no key column ${idColumn}`);
+  // Keyset paging skips rows that share a key: the key must be unique on its own (and indexed, so paging is cheap).
+  const [{ unique }] = await db.$queryRaw<[{ unique: boolean }]>`
+    SELECT EXISTS (SELECT 1 FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+                     JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0]
+                    WHERE n.nspname = current_schema() AND c.relname = ${table} AND i.indisunique AND i.indnkeyatts = 1 AND i.indpred IS NULL AND a.attname = ${idColumn}) AS "unique"`;
+  if (!unique) throw new Error(`rotate-keys: ${table}.${idColumn} is not a unique key; declare the table's primary key as idColumn`);
   const slots: Slot[] = [
     ...Object.entries(columns).map(([column, context]) => ({ column, context })),
     ...jsonFields.map((field) => ({ column: field.column, path: field.path, context: field.context })),
