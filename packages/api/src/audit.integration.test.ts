@@ -185,6 +185,15 @@ const AUDITED: Record<string, AuditedMutation> = {
       expect(JSON.stringify(r)).not.toMatch(/9876-5432|98765432|1990-05-17/);
     },
   },
+  "payers.export": {
+    as: () => h.users.finance,
+    run: (c) => c.payers.export({ filters: [{ field: "id", operator: "eq", value: payerId }], sorters: [], format: "csv", reason: "분기 점검 명단" }),
+    expected: { action: "payer.export", entityType: "payer", entityId: () => null },
+    check: (r) => {
+      expect(r.after).toEqual({ rows: 1, format: "csv", reason: "분기 점검 명단", filters: ["id eq"] });
+      expect(JSON.stringify(r)).not.toMatch(/9876-5432|98765432|1990-05-17/);
+    },
+  },
   "periods.close": { as: () => h.users.finance, run: (c) => c.periods.close({ month: "2026-01" }), expected: { action: "period.close", entityType: "accounting_period", entityId: () => "2026-01" } },
   "periods.reopen": {
     as: () => h.users.finance,

@@ -51,6 +51,8 @@ export const MESSAGES = {
   "payer.unknown_plugin": { ko: "알 수 없는 업종 플러그인입니다: {plugin}", en: "Unknown industry plugin: {plugin}" },
   "payer.unknown_store": { ko: "가맹점 {storeId}가 없습니다.", en: "Store {storeId} does not exist." },
   "payer.reason_required": { ko: "개인정보 열람 사유를 입력하세요.", en: "Give a reason for viewing personal data." },
+  "payer.export_too_many": { ko: "조건에 맞는 납부자가 {total}명입니다. 한 번에 {max}명까지 내보낼 수 있으니 조건을 좁혀 주세요.", en: "{total} payers match; one file holds at most {max}. Narrow the filters." },
+  "payer.export_empty": { ko: "조건에 맞는 납부자가 없어 내보낼 것이 없습니다.", en: "No payer matches the filters, so there is nothing to export." },
   "sandbox.demo_only": { ko: "샌드박스 수신함은 데모 모드에서만 볼 수 있습니다.", en: "The sandbox inbox is only available in demo mode." }, "message.not_failed": { ko: "실패한 메시지만 다시 보낼 수 있습니다 (현재 상태: {status}).", en: "Only a failed message can be resent (this one is {status})." }, "message.expired": { ko: "유효기간이 지난 메시지는 다시 보낼 수 없습니다. 새로 요청하세요.", en: "This message has expired and cannot be resent; request a new one." }, "notify.bad_recipient": { ko: "수신처가 올바르지 않습니다. 휴대전화 번호나 이메일 주소를 확인하세요.", en: "The recipient is not a valid phone number or e-mail address." }, "notify.template_variable": { ko: "메시지 템플릿 {template}의 변수 {variable}이(가) 없거나 올바르지 않습니다.", en: "Message template {template}: the variable {variable} is missing or not valid." },
   // Subscriptions, franchise royalties and donations: billing rules.
   "subscription.plan_mismatch": { ko: "구독의 요금제({planCode})와 주어진 요금제({given})가 다릅니다.", en: "The subscription's plan ({planCode}) is not the plan given ({given})." },

@@ -4,6 +4,7 @@ import { ListInput } from "@sunap/core";
 import { procedure, router } from "../trpc.ts";
 import { auditSink } from "../procedure-audit.ts";
 import { PayerService } from "../services/payer-service.ts";
+import { exportPayers } from "../services/payer-export.ts";
 import { prismaListArgs } from "../list-query.ts";
 import type { Context } from "../context.ts";
 
@@ -59,6 +60,12 @@ export const payersRouter = router({
     .permission("payer.reveal")
     .input(z.object({ id: Id, reason: z.string().max(200) }))
     .mutation(({ ctx, input }) => service(ctx).reveal(input.id, input.reason, ctx.actor, ctx.storeScope, auditSink(ctx))),
+
+  /** The list as CSV or XLSX with the filters and order on screen, masked as on screen; each payer in it is written to the access log. */
+  export: procedure
+    .permission("payer.export")
+    .input(z.object({ filters: ListInput.shape.filters, sorters: ListInput.shape.sorters, format: z.enum(["csv", "xlsx"]), reason: z.string().max(200) }))
+    .mutation(({ ctx, input }) => exportPayers(ctx.db, ctx.keyring, ctx.plugins.map((p) => p.id), { ...input, locale: ctx.locale, today: ctx.clock.today() }, ctx.actor, ctx.storeScope, auditSink(ctx))),
 
   /** The access log (who saw or exported personal data, and why). */
   accessLog: procedure
