@@ -89,7 +89,7 @@ export function renderConsentCertificate(data: CertificateData): Promise<Buffer>
   row("기기 User agent", data.userAgent);
   for (const terms of data.terms) row(`약관 Terms v${terms.version} (${terms.locale})`, `${terms.title} — SHA-256 ${terms.sha256}`);
   row("휴대전화 본인확인 OTP", data.otp.verifiedAt ? `${data.otp.phoneMasked ?? "-"} · ${seoul(data.otp.verifiedAt)} · ${data.otp.challengeId}` : "-");
-  row("예금주 확인 Holder check", data.holderVerifiedAt ? `일치 matched · ${seoul(data.holderVerifiedAt)}` : "-");
+  row("예금주 확인 Holder check", data.holderVerifiedAt ? `일치 matched · ${seoul(data.holderVerifiedAt)}` : "은행 등록 시 확인 checked by the bank at registration");
   if (data.recordedBy) row("등록자 Recorded by", data.recordedBy);
   if (data.evidenceFile) row("증빙 파일 Evidence file", `${data.evidenceFile.contentType}, ${data.evidenceFile.sizeBytes} bytes, SHA-256 ${data.evidenceFile.sha256}`);
   row("동의 문서 해시 Document SHA-256", data.documentSha256);

@@ -401,7 +401,8 @@ export async function submitEnrollment(c: EnrollContext, input: SubmitInput) {
             holderName: input.account.holderName.trim(),
             otpChallengeId: verified.challengeId,
             otpVerifiedAt: verified.verifiedAt,
-            holderVerifiedAt: now,
+            // A provider that answers by file defers the check to the bank's registration answer.
+            holderVerifiedAt: holder.ok && !holder.deferred ? now : null,
             signatureFileId: signatureFile.id,
             signatureSha256: signatureFile.sha256,
             certificateProvider: certificateProvider?.id ?? null,
@@ -420,7 +421,7 @@ export async function submitEnrollment(c: EnrollContext, input: SubmitInput) {
           action: "consent.create",
           entityType: "consent",
           entityId: consent.id,
-          after: { payerId: payer.id, payerCreated: created, payerChange, linkId: link.id, method, bankCode: bank.code, accountNumber: accountMasked, holderMatched: holder.ok, registrationId: registration.id, replacesRegistrationId: replaces },
+          after: { payerId: payer.id, payerCreated: created, payerChange, linkId: link.id, method, bankCode: bank.code, accountNumber: accountMasked, holderMatched: holder.deferred ? "deferred" : holder.ok, registrationId: registration.id, replacesRegistrationId: replaces },
         });
         return receiptOf(consent, registration, payer.payerCode, enrollmentPath(manage.token));
       },
