@@ -5,7 +5,9 @@ import { toHttpError } from "@sunap/admin-kit";
 type Operation = "list" | "get" | "create" | "update";
 
 /** The operators the server's ListInput accepts (Refine's own names). */
-const OPERATORS = new Set(["eq", "ne", "contains", "in", "gte", "lte", "gt", "lt", "null", "nnull"]);
+const SERVER_OPERATORS = ["eq", "ne", "contains", "in", "gte", "lte", "gt", "lt", "null", "nnull"] as const;
+type ServerOperator = (typeof SERVER_OPERATORS)[number];
+const OPERATORS = new Set<string>(SERVER_OPERATORS);
 
 type Procedure = { query?: (input: unknown) => Promise<unknown>; mutate?: (input: unknown) => Promise<unknown> };
 
@@ -44,6 +46,15 @@ async function call<T>(run: () => Promise<unknown>): Promise<T> {
   }
 }
 
+/** The server's sorters and filters for what a Refine table shows (lists, and exports of the same rows). */
+export function listQueryOf(sorters: CrudSort[] | undefined, filters: CrudFilter[] | undefined) {
+  return {
+    sorters: (sorters ?? []).slice(0, 3).map((s: CrudSort) => ({ field: s.field, order: s.order })),
+    // "is empty" filters carry a placeholder value so Refine keeps them; the server wants none.
+    filters: flattenFilters(filters).map((f) => ({ field: f.field, operator: f.operator as ServerOperator, value: f.operator === "null" || f.operator === "nnull" ? null : (f.value as unknown) })),
+  };
+}
+
 export const dataProvider: DataProvider = {
   getApiUrl: () => "/trpc",
 
@@ -51,9 +62,7 @@ export const dataProvider: DataProvider = {
     const pageSize = pagination?.mode === "off" ? 200 : Math.min(pagination?.pageSize ?? 20, 200);
     const input = {
       pagination: { current: pagination?.mode === "off" ? 1 : (pagination?.currentPage ?? 1), pageSize },
-      sorters: (sorters ?? []).slice(0, 3).map((s: CrudSort) => ({ field: s.field, order: s.order })),
-      // "is empty" filters carry a placeholder value so Refine keeps them; the server wants none.
-      filters: flattenFilters(filters).map((f) => ({ field: f.field, operator: f.operator, value: f.operator === "null" || f.operator === "nnull" ? null : f.value })),
+      ...listQueryOf(sorters, filters),
     };
     const result = await call<{ data: BaseRecord[]; total: number }>(() => procedureOf(resource, "list", meta).query!(input));
     return { data: result.data as never[], total: result.total };

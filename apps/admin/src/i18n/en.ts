@@ -300,6 +300,15 @@ export const en: Catalogue = {
   },
   payers: {
     payers: "Payers",
+    export: {
+      button: "Export",
+      title: "Export payers",
+      intro: "Exports the {{total}} payers of this list, with its filters and order. Birth dates, phones and account numbers stay masked as on screen; every payer exported is written to the access log.",
+      format: "Format",
+      reason: "Reason",
+      reasonHelp: "E.g. quarterly member review. Kept in the access log.",
+      done: "Exported {{rows}} payers.",
+    },
     titles: { list: "Payers", create: "New payer", edit: "Edit payer", show: "Payer" },
     fields: {
       id: "ID",

@@ -304,6 +304,15 @@ export const ko = {
   },
   payers: {
     payers: "납부자",
+    export: {
+      button: "내보내기",
+      title: "납부자 내보내기",
+      intro: "지금 목록의 조건과 정렬 그대로 {{total}}명을 내보냅니다. 생년월일·전화·계좌번호는 화면처럼 가려지며, 내보낸 납부자마다 개인정보 접속기록에 남습니다.",
+      format: "파일 형식",
+      reason: "사유",
+      reasonHelp: "예: 분기 회원 점검. 접속기록에 남습니다.",
+      done: "{{rows}}명을 내보냈습니다.",
+    },
     titles: { list: "납부자", create: "납부자 등록", edit: "납부자 수정", show: "납부자 상세" },
     fields: {
       id: "ID",

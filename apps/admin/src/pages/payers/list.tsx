@@ -8,6 +8,7 @@ import { formatDay } from "@sunap/admin-kit";
 import { useStores } from "../ledger/lookups.ts";
 import { useBanks } from "../banks/use-banks.ts";
 import { hasPermission, useMe } from "../../auth/session.ts";
+import { PayerExportButton } from "./export-button.tsx";
 import { usePlugins } from "./lookups.ts";
 
 interface PayerSearch {
@@ -42,7 +43,7 @@ export function PayerList() {
   const banks = useBanks({ enabled: hasPermission(me, "consent.read") });
   const kindLabel = useEnumLabel("payers.kinds");
   const statusLabel = useEnumLabel("payers.status");
-  const { tableProps, searchFormProps, sorters } = useTable<Payer, HttpError, PayerSearch>({
+  const { tableProps, searchFormProps, sorters, filters } = useTable<Payer, HttpError, PayerSearch>({
     resource: "payers",
     sorters: { initial: [{ field: "id", order: "desc" }] },
     // Phone numbers must not end up in the address bar or the browser history.
@@ -61,7 +62,13 @@ export function PayerList() {
   });
 
   return (
-    <List title={t("payers.titles.list")} headerButtons={<CreateButton data-testid="payers-create">{t("buttons.create")}</CreateButton>}>
+    <List title={t("payers.titles.list")} headerButtons={
+        <Space>
+          {hasPermission(me, "payer.export") && <PayerExportButton filters={filters} sorters={sorters} total={tableProps.pagination ? tableProps.pagination.total : undefined} />}
+          <CreateButton data-testid="payers-create">{t("buttons.create")}</CreateButton>
+        </Space>
+      }
+    >
       <Card size="small" style={{ marginBottom: 16 }}>
         <Form {...searchFormProps} name="payers-filters" layout="inline" data-testid="payers-filters" style={{ rowGap: 8 }}>
           <Form.Item name="payerCode" label={t("payers.fields.payerCode")}>
