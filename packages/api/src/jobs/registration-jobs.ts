@@ -1,6 +1,6 @@
 import type { Keyring } from "@sunap/db";
 import { collectRegistrationResults, submitPendingRegistrations } from "../services/registration-pipeline.ts";
-import { createCmsProvider, type CmsProviderFactory } from "../services/registration-provider.ts";
+import { loadCmsProvider, type CmsProviderFactory } from "../services/registration-provider.ts";
 import { defineJob, type JobDefinition } from "./job-definition.ts";
 import { createRetentionJob } from "./retention-job.ts";
 
@@ -15,7 +15,7 @@ export const createRegistrationSubmitJob = (keyring: Keyring, cmsProvider?: CmsP
     cron: "*/10 * * * *",
     expireInSeconds: 600,
     async handler(ctx) {
-      return submitPendingRegistrations({ db: ctx.db, keyring, clock: ctx.clock, provider: createCmsProvider(ctx.db, keyring, ctx.clock, cmsProvider) });
+      return submitPendingRegistrations({ db: ctx.db, keyring, clock: ctx.clock, provider: await loadCmsProvider(ctx.db, keyring, ctx.clock, cmsProvider) });
     },
   });
 
@@ -26,7 +26,7 @@ export const createRegistrationCollectJob = (keyring: Keyring, cmsProvider?: Cms
     cron: "5-59/10 * * * *",
     expireInSeconds: 600,
     async handler(ctx) {
-      const { applied, replayed } = await collectRegistrationResults({ db: ctx.db, keyring, clock: ctx.clock, provider: createCmsProvider(ctx.db, keyring, ctx.clock, cmsProvider) });
+      const { applied, replayed } = await collectRegistrationResults({ db: ctx.db, keyring, clock: ctx.clock, provider: await loadCmsProvider(ctx.db, keyring, ctx.clock, cmsProvider) });
       const sum = (key: "registered" | "rejected" | "cancelled") => applied.reduce((n, a) => n + a[key], 0);
       return { files: applied.length, replayed, registered: sum("registered"), rejected: sum("rejected"), cancelled: sum("cancelled") };
     },

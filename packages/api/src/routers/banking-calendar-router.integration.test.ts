@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Clock } from "@sunap/core";
-import { createApiHarness, type ApiHarness } from "../testing/api-harness.ts";
+import { createApiHarness, HARNESS_TODAY, type ApiHarness } from "../testing/api-harness.ts";
 import { debitTimingNow, loadBankingCalendar } from "../services/banking-calendar-service.ts";
+import { runRegistrationJobs } from "../services/enrollment-testing.ts";
 
 let h: ApiHarness;
 
@@ -81,5 +82,24 @@ describe("bankingCalendar", () => {
     await h.callerFor("admin").bankingCalendar.updateSettings({ debitCutoff: "18:00" });
     expect(await debitTimingNow(h.db, at("2026-12-29T08:01:00Z"), "Asia/Seoul")).toMatchObject({ debitOn: "2026-12-30", cutoff: "18:00" });
     expect(await refusal(h.callerFor("admin").bankingCalendar.updateSettings({ debitCutoff: "25:00" }))).toMatchObject({ code: "BAD_REQUEST" });
+  });
+
+  it("moves the sandbox bank's answer past a closure the admin added: a registration sent Monday is answered Wednesday when Tuesday is closed", async () => {
+    const finance = h.callerFor("finance");
+    const payer = await finance.payers.create({ payerCode: "CAL-1", kind: "individual", name: "달력확인", birthDate: "1980-02-02", phone: "010-8080-1212" });
+    const scan = Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.alloc(512, 0x20), Buffer.from("\n%%EOF\n")]);
+    const consent = await finance.consents.recordOffline({ payerId: payer.id, method: "paper", agreedOn: HARNESS_TODAY, bankCode: "004", accountNumber: "12345678901111", holderName: "달력확인", file: { name: "consent.pdf", base64: scan.toString("base64") }, idempotencyKey: "calendar-consent" });
+    await h.callerFor("admin").bankingCalendar.close({ date: "2026-03-17", nameKo: "임시공휴일", nameEn: "Temporary holiday", reason: "테스트" });
+    try {
+      expect((await runRegistrationJobs(h)).submitted.records).toBe(1); // Monday 2026-03-16
+      await h.setToday("2026-03-17");
+      expect((await runRegistrationJobs(h)).collected.applied).toEqual([]);
+      await h.setToday("2026-03-18");
+      expect((await runRegistrationJobs(h)).collected.applied).toMatchObject([{ registered: 1 }]);
+      expect((await finance.registrations.get({ id: consent.registration!.id })).status).toBe("registered");
+    } finally {
+      await h.setToday(HARNESS_TODAY);
+      await h.callerFor("admin").bankingCalendar.undo({ date: "2026-03-17" });
+    }
   });
 });

@@ -4,7 +4,7 @@ import { Id } from "../id-input.ts";
 import { procedure, router } from "../trpc.ts";
 import { auditSink } from "../procedure-audit.ts";
 import { collectRegistrationResults, submitPendingRegistrations } from "../services/registration-pipeline.ts";
-import { createCmsProvider } from "../services/registration-provider.ts";
+import { loadCmsProvider } from "../services/registration-provider.ts";
 import { getRegistration, listRegistrations, registrationEventsAfter } from "../services/registration-service.ts";
 
 export const registrationsRouter = router({
@@ -25,7 +25,7 @@ export const registrationsRouter = router({
     .query(({ ctx, input }) => registrationEventsAfter(ctx.db, input.afterId, input.limit, ctx.storeScope)),
   /** Runs the submit and collect steps now (the same code as the 10-minute jobs; safe to repeat). */
   runNow: procedure.permission("registration.write").mutation(async ({ ctx }) => {
-    const deps = { db: ctx.db, keyring: ctx.keyring, clock: ctx.clock, provider: createCmsProvider(ctx.db, ctx.keyring, ctx.clock, ctx.settings.cmsProvider) };
+    const deps = { db: ctx.db, keyring: ctx.keyring, clock: ctx.clock, provider: await loadCmsProvider(ctx.db, ctx.keyring, ctx.clock, ctx.settings.cmsProvider) };
     const submitted = await submitPendingRegistrations(deps);
     const collected = await collectRegistrationResults(deps);
     const result = {

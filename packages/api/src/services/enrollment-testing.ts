@@ -4,7 +4,7 @@ import { parseSecrets } from "@sunap/notify";
 import type { ApiHarness } from "../testing/api-harness.ts";
 import { NOTIFY_FIELD_CONTEXT } from "./notify-outbox.ts";
 import { collectRegistrationResults, submitPendingRegistrations } from "./registration-pipeline.ts";
-import { createCmsProvider } from "./registration-provider.ts";
+import { loadCmsProvider } from "./registration-provider.ts";
 
 /** Test support for the consent flow: read a code from the notify outbox, make a PNG, run the jobs. */
 
@@ -43,7 +43,7 @@ export function signaturePng(width = 40, height = 12): Buffer {
 /** The registration jobs' two steps, as the worker runs them, on the harness's clock. */
 export async function runRegistrationJobs(h: ApiHarness) {
   const { keyring } = await h.contextFor(null);
-  const deps = { db: h.db, keyring, clock: h.clock, provider: createCmsProvider(h.db, keyring, h.clock) };
+  const deps = { db: h.db, keyring, clock: h.clock, provider: await loadCmsProvider(h.db, keyring, h.clock) };
   const submitted = await submitPendingRegistrations(deps);
   const collected = await collectRegistrationResults(deps);
   return { submitted, collected, deps };
