@@ -1,7 +1,7 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
-import { DomainError, isStoreScoped, MESSAGES, roleHas, translate, type Permission } from "@sunap/core";
+import { DomainError, isStoreScoped, issueMessage, MESSAGES, roleHas, translate, type Permission } from "@sunap/core";
 import { ledgerErrorFromDb } from "@sunap/db";
 import { RAIL_MESSAGES } from "@sunap/rails";
 import type { Context, SessionUser } from "./context.ts";
@@ -17,6 +17,8 @@ export interface Meta {
 export interface FieldError {
   field: string;
   message: string;
+  /** The catalogue code the message was translated from. */
+  code: string;
 }
 
 const t = initTRPC
@@ -30,11 +32,17 @@ const t = initTRPC
       let fieldErrors: FieldError[] = [];
       let message = shape.message;
       if (error.cause instanceof ZodError) {
-        fieldErrors = error.cause.issues.map((issue) => ({ field: issue.path.join("."), message: issue.message }));
+        // zod's own messages are English: each issue is said through the catalogue, in the reader's language.
+        // One message per field, the first: a form shows one line under each input.
+        const first = error.cause.issues.filter((issue, i, all) => all.findIndex((other) => other.path.join(".") === issue.path.join(".")) === i);
+        fieldErrors = first.map((issue) => {
+          const said = issueMessage(issue);
+          return { field: issue.path.join("."), message: translateError(said.code, locale, said.params), code: said.code };
+        });
         message = translate("input.invalid", locale, { detail: fieldErrors.map((f) => `${f.field || "input"}: ${f.message}`).join("; ") });
       } else if (domain) {
         message = translateError(domain.code, locale, domain.params);
-        if (domain.field) fieldErrors = [{ field: domain.field, message }];
+        if (domain.field) fieldErrors = [{ field: domain.field, message, code: domain.code }];
       } else if (error.code === "INTERNAL_SERVER_ERROR") {
         message = translate("internal", locale);
       }

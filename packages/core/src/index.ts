@@ -9,6 +9,7 @@ export * from "./masking.ts";
 export * from "./list-query.ts";
 export * from "./plugin-manifest.ts";
 export * from "./messages.ts";
+export * from "./zod-issues.ts";
 export * from "./password-policy.ts";
 export * from "./business-number.ts";
 export * from "./payer-rules.ts";

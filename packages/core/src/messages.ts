@@ -257,6 +257,50 @@ export const MESSAGES = {
   "payment.reason_required": { ko: "취소 사유를 입력하세요.", en: "Give a reason for the void." },
   "not_found": { ko: "{entity}을(를) 찾을 수 없습니다.", en: "{entity} was not found." },
   "input.invalid": { ko: "입력값이 올바르지 않습니다: {detail}", en: "The input is not valid: {detail}" },
+  // zod field messages by kind (see zod-issues.ts), and the schemas' own rules.
+  "input.required": { ko: "필수 입력 항목입니다.", en: "This is required." },
+  "input.too_short": { ko: "{minimum}자 이상 입력하세요.", en: "Enter at least {minimum} characters." },
+  "input.too_long": { ko: "{maximum}자 이하로 입력하세요.", en: "Enter at most {maximum} characters." },
+  "input.too_small": { ko: "{minimum} 이상이어야 합니다.", en: "Must be at least {minimum}." },
+  "input.too_big": { ko: "{maximum} 이하여야 합니다.", en: "Must be at most {maximum}." },
+  "input.above": { ko: "{minimum}보다 커야 합니다.", en: "Must be more than {minimum}." },
+  "input.below": { ko: "{maximum}보다 작아야 합니다.", en: "Must be less than {maximum}." },
+  "input.too_few": { ko: "{minimum}개 이상 입력하세요.", en: "Give at least {minimum}." },
+  "input.too_many": { ko: "{maximum}개까지 입력할 수 있습니다.", en: "Give at most {maximum}." },
+  "input.not_a_number": { ko: "숫자를 입력하세요.", en: "Enter a number." },
+  "input.not_integer": { ko: "정수를 입력하세요.", en: "Enter a whole number." },
+  "input.wrong_type": { ko: "값의 형식이 올바르지 않습니다.", en: "This value has the wrong type." },
+  "input.bad_email": { ko: "이메일 주소 형식이 올바르지 않습니다.", en: "This is not a valid e-mail address." },
+  "input.bad_format": { ko: "형식이 올바르지 않습니다.", en: "The format is not valid." },
+  "input.not_allowed": { ko: "허용되지 않는 값입니다 (가능한 값: {values}).", en: "This value is not allowed (allowed: {values})." },
+  "input.unknown_keys": { ko: "알 수 없는 항목입니다: {keys}", en: "Unknown fields: {keys}" },
+  "input.invalid_value": { ko: "올바른 값이 아닙니다.", en: "This value is not valid." },
+  "input.date": { ko: "YYYY-MM-DD 형식의 실제 날짜를 입력하세요 (예: 2026-03-16).", en: "Enter a real date as YYYY-MM-DD (e.g. 2026-03-16)." },
+  "input.month": { ko: "YYYY-MM 형식의 실제 월을 입력하세요 (예: 2026-03).", en: "Enter a real month as YYYY-MM (e.g. 2026-03)." },
+  "input.code_chars": { ko: "영문자, 숫자, -, _ 만 쓸 수 있습니다.", en: "Only letters, digits, - and _ are allowed." },
+  "input.key_chars": { ko: "영문자, 숫자, :, _, - 만 쓸 수 있습니다.", en: "Only letters, digits, :, _ and - are allowed." },
+  "input.more_than_zero": { ko: "0보다 큰 금액을 입력하세요.", en: "Enter an amount above zero." },
+  "input.time_zone": { ko: "알 수 없는 시간대입니다 (예: Asia/Seoul).", en: "Unknown time zone (e.g. Asia/Seoul)." },
+  "input.not_zero": { ko: "0이 아닌 금액을 입력하세요.", en: "Enter an amount other than zero." },
+  "input.business_number_format": { ko: "사업자등록번호 10자리를 입력하세요 (예: 123-45-67890).", en: "Enter the 10-digit business number (e.g. 123-45-67890)." },
+  "input.cms_institution_code": { ko: "영문 대문자와 숫자 8–10자로 입력하세요.", en: "Enter 8–10 capital letters or digits." },
+  "input.account_number_format": { ko: "계좌번호는 숫자 10–16자리로 입력하세요 (- 허용).", en: "Enter the account number as 10–16 digits (dashes allowed)." },
+  "input.sha256": { ko: "SHA-256 값(16진수 64자)이 아닙니다.", en: "This is not a SHA-256 (64 hexadecimal characters)." },
+  "input.otp_code": { ko: "인증번호 6자리 숫자를 입력하세요.", en: "Enter the 6-digit code." },
+  "input.import_too_large": { ko: "가져올 파일은 5MB 이하여야 합니다.", en: "The file to import may be at most 5 MB." },
+  "schedule.resume_after_pause": { ko: "재개일은 일시정지 시작일보다 뒤여야 합니다.", en: "The resume date must come after the pause starts." },
+  "schedule.before_start": { ko: "시작일보다 앞설 수 없습니다.", en: "This cannot be before the start date." },
+  "schedule.pause_overlaps": { ko: "다른 일시정지 기간과 겹칩니다.", en: "This overlaps another pause." },
+  "schedule.after_start": { ko: "시작일보다 뒤여야 합니다.", en: "This must come after the start date." },
+  "schedule.one_change_per_day": { ko: "하루에 한 번만 변경할 수 있습니다.", en: "Only one change per day is possible." },
+  "schedule.cancelled_needs_date": { ko: "해지 상태에는 해지일이 필요합니다.", en: "A cancelled one needs its cancellation date." },
+  "schedule.paused_needs_pause": { ko: "일시정지 상태에는 일시정지 기간이 필요합니다.", en: "A paused one needs its pause." },
+  "subscription.plan_copy_mismatch": { ko: "구독에 저장된 요금제는 구독을 시작한 요금제여야 합니다.", en: "The plan copy must be the plan the subscription started on." },
+  "royalty.fee_code_chars": { ko: "영문 소문자로 시작하고 소문자, 숫자, _ 만 쓸 수 있습니다 (40자 이하).", en: "Start with a lower-case letter; only lower-case letters, digits and _ (at most 40)." },
+  "royalty.fee_code_reserved": { ko: "로열티 자체 항목에 쓰는 코드입니다.", en: "This code is reserved for the royalty's own lines." },
+  "royalty.fee_code_taken": { ko: "다른 고정 수수료가 쓰는 코드입니다.", en: "Another fixed fee uses this code." },
+  "royalty.first_tier_from_zero": { ko: "첫 구간은 0원부터 시작해야 합니다.", en: "The first tier starts at 0 won." },
+  "royalty.tier_not_above_previous": { ko: "앞 구간의 기준 금액보다 커야 합니다.", en: "This must be above the previous tier's threshold." },
   "internal": { ko: "서버 오류가 발생했습니다. 잠시 후 다시 시도하세요.", en: "Something went wrong on the server. Please try again shortly." },
 } as const satisfies Record<string, { ko: string; en: string }>;
 
@@ -265,5 +309,10 @@ export type MessageCode = keyof typeof MESSAGES;
 export function translate(code: string, locale: "ko" | "en", params: Record<string, string | number> = {}): string {
   const entry = (MESSAGES as Record<string, { ko: string; en: string } | undefined>)[code];
   const template = entry ? entry[locale] : code;
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params[name];
+    // A `detail` may itself be a message code (a zod issue inside contract terms): shown in the same language.
+    if (name === "detail" && typeof value === "string" && value !== code && Object.hasOwn(MESSAGES, value)) return translate(value, locale, params);
+    return String(value ?? `{${name}}`);
+  });
 }

@@ -28,7 +28,7 @@ export const DonationSettings = z.object({
   /** The name of the organisation as registered as a donation body (기부금 단체명). */
   registeredName: OptionalText(100),
   /** 고유번호 or 사업자등록번호, with its check digit. */
-  registrationNumber: z.string().trim().refine(isValidBusinessNumber, "a registration number with a valid check digit").nullish(),
+  registrationNumber: z.string().trim().refine(isValidBusinessNumber, "payer.bad_business_number").nullish(),
   representative: OptionalText(100),
   address: OptionalText(200),
   donationTypeCode: z.enum(DONATION_TYPE_CODES).default("40"),

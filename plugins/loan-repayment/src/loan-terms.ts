@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DomainError, isBusinessDate, MAX_WON, parseWon, type BusinessDate, type Won } from "@sunap/core";
+import { DomainError, isBusinessDate, issueMessage, MAX_WON, parseWon, type BusinessDate, type Won } from "@sunap/core";
 import { formatRatePercent, milliPercent, parseRatePercent, toMilliPercent, type MilliPercent, type RateInput } from "./rate.ts";
 
 export const REPAYMENT_METHODS = ["equal-installment", "equal-principal", "bullet"] as const;
@@ -87,10 +87,10 @@ export const LoanTermsSchema = z.object(
 export function domainErrorOfZod(error: z.ZodError): DomainError {
   const issue = error.issues[0];
   const field = issue?.path.map(String).join(".") ?? "";
-  const message = issue?.message ?? "input.invalid";
-  const known = /^[a-z_]+\.[a-z_.]+$/.test(message);
-  const params = (issue && "params" in issue ? (issue.params as Record<string, string | number> | undefined) : undefined) ?? {};
-  return new DomainError("INVALID", known ? message : "input.invalid", known ? { field, ...params } : { detail: `${field || "input"}: ${message}` }, field || undefined);
+  if (!issue) return new DomainError("INVALID", "input.invalid", { detail: "input" });
+  // The schema's own code, or the catalogue's word for zod's kind of issue: never zod's English text.
+  const said = issueMessage(issue);
+  return new DomainError("INVALID", said.code, { field, ...said.params }, field || undefined);
 }
 
 /** Parses with a schema whose messages are catalogue codes, throwing the first problem as a DomainError. */

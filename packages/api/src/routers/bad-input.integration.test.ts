@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { isMessageCode } from "@sunap/core";
 import { createApiHarness, ORGANIZATION, refusal, type ApiHarness } from "../testing/api-harness.ts";
 
 let h: ApiHarness;
@@ -22,14 +23,14 @@ describe("bad input gets a clear, specific error and changes nothing", () => {
     expect(response.status).toBe(400);
     expect(response.error?.data).toMatchObject({ code: "BAD_REQUEST", domainCode: null });
     expect(response.error?.data.fieldErrors.map((f) => f.field)).toEqual(["code", "name", "openedOn"]);
-    expect(response.error?.data.fieldErrors.find((f) => f.field === "openedOn")?.message).toBe("YYYY-MM-DD, a real date");
-    expect(response.error?.message).toMatch(/^The input is not valid: code: 2–20 letters, digits, - or _; name: .+; openedOn: YYYY-MM-DD, a real date$/);
+    expect(response.error?.data.fieldErrors.find((f) => f.field === "openedOn")).toMatchObject({ code: "input.date", message: "Enter a real date as YYYY-MM-DD (e.g. 2026-03-16)." });
+    expect(response.error?.message).toBe("The input is not valid: code: Only letters, digits, - and _ are allowed.; name: This is required.; openedOn: Enter a real date as YYYY-MM-DD (e.g. 2026-03-16).");
     expect(await written()).toEqual(before);
   });
 
   it("speaks Korean by default", async () => {
     const response = await h.request("franchise_hq", "stores.create", { code: "!", name: "잠실점", region: "서울", openedOn: "2026-03-01" });
-    expect(response.error?.message).toBe("입력값이 올바르지 않습니다: code: 2–20 letters, digits, - or _");
+    expect(response.error?.message).toBe("입력값이 올바르지 않습니다: code: 영문자, 숫자, -, _ 만 쓸 수 있습니다.");
   });
 
   it("refuses a store code already used, whatever its case, naming the code field", async () => {
@@ -64,6 +65,31 @@ describe("bad input gets a clear, specific error and changes nothing", () => {
     expect(unknownStore.status).toBe(400);
     expect(unknownStore.error).toMatchObject({ message: "store 9999 was not found.", data: { fieldErrors: [{ field: "storeIds" }] } });
     expect(await written()).toEqual(before);
+  });
+
+  it("says every field problem of a sample of procedures through the catalogue: Korean by default, English when chosen", async () => {
+    const samples: [Parameters<ApiHarness["request"]>[0], string, unknown][] = [
+      ["franchise_hq", "stores.create", { code: "a b", name: "x".repeat(200), region: "", openedOn: "2026-13-01", closedOn: 5 }],
+      ["finance", "payers.create", { payerCode: "", kind: "robot", name: "", phone: "", email: "not-mail", tags: Array.from({ length: 21 }, () => "t") }],
+      ["admin", "organization.update", { ...ORGANIZATION, businessNumber: "12", cmsInstitutionCode: "ab", settlementAccount: "x", unknownField: 1 }],
+      ["finance", "ledger.post", { effectiveOn: "yesterday", memo: "m", lines: [{ accountCode: "cash", amountWon: 0n }] }],
+      ["finance", "consents.evidence", { fileId: -1, reason: "r".repeat(201) }],
+      ["finance", "periods.close", { month: "2026-3" }],
+    ];
+    for (const [who, path, input] of samples) {
+      const ko = await h.request(who, path, input);
+      const en = await h.request(who, path, input, { locale: "en" });
+      expect({ path, status: ko.status }).toEqual({ path, status: 400 });
+      const fields = ko.error!.data.fieldErrors;
+      expect(fields.length).toBeGreaterThan(0);
+      for (const [i, field] of fields.entries()) {
+        expect({ path, field: field.field, known: isMessageCode(field.code) }).toEqual({ path, field: field.field, known: true });
+        expect(field.message).toMatch(/[가-힣]/);
+        expect(field.message).not.toMatch(/\{\w+\}/);
+        expect(en.error!.data.fieldErrors[i]).toMatchObject({ field: field.field, code: field.code });
+        expect(en.error!.data.fieldErrors[i]!.message).not.toMatch(/[가-힣]|\{\w+\}/);
+      }
+    }
   });
 
   it("refuses a list filter on a field the list does not offer, naming it", async () => {

@@ -9,7 +9,7 @@ export const clockRouter = router({
   /** Demo mode only: move the business date so billing, aging and the sandbox bank can be shown. */
   set: procedure
     .permission("clock.set")
-    .input(z.object({ today: z.string().refine(isBusinessDate, "YYYY-MM-DD").nullable() }))
+    .input(z.object({ today: z.string().refine(isBusinessDate, "input.date").nullable() }))
     .mutation(async ({ ctx, input }) => {
       if (!ctx.settings.demoMode) throw new DomainError("FORBIDDEN", "clock.demo_only");
       const audit = auditSink(ctx);

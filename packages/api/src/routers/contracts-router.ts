@@ -8,7 +8,7 @@ import { ContractService, parseWithSchema } from "../services/contract-service.t
 import type { Actor } from "../audit.ts";
 import { previewContract } from "../services/contract-billing.ts";
 
-const BusinessDateInput = z.string().refine(isBusinessDate, "YYYY-MM-DD, a real date");
+const BusinessDateInput = z.string().refine(isBusinessDate, "input.date");
 const PluginId = z.string().min(1).max(64);
 
 export const CreateContractInput = z.object({

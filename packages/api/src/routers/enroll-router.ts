@@ -13,7 +13,7 @@ import { createCmsProvider } from "../services/registration-provider.ts";
  */
 const Token = z.string().trim().min(10).max(200);
 const Locale = z.enum(["ko", "en"]).optional();
-const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, "a SHA-256 in hex");
+const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, "input.sha256");
 
 function enrollContext(ctx: Context, locale?: "ko" | "en"): EnrollContext {
   return {
@@ -68,7 +68,7 @@ export const enrollRouter = router({
     .mutation(({ ctx, input }) => sendEnrollmentOtp(enrollContext(ctx, input.locale), input)),
   /** Checks the code; returns the proof token the later steps present. */
   verifyOtp: publicProcedure
-    .input(z.object({ token: Token, challengeId: z.uuid(), code: z.string().trim().regex(/^\d{6}$/, "6 digits") }))
+    .input(z.object({ token: Token, challengeId: z.uuid(), code: z.string().trim().regex(/^\d{6}$/, "input.otp_code") }))
     .mutation(({ ctx, input }) => verifyEnrollmentOtp(enrollContext(ctx), input)),
   /** 예금주 조회 through the CMS provider, after the per-bank length check. */
   verifyAccount: publicProcedure

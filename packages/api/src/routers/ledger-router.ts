@@ -7,11 +7,11 @@ import { assertStoreVisible, procedure, router } from "../trpc.ts";
 import { prismaListArgs } from "../list-query.ts";
 import { auditSink } from "../procedure-audit.ts";
 
-const BusinessDateInput = z.string().refine(isBusinessDate, "YYYY-MM-DD, a real date");
+const BusinessDateInput = z.string().refine(isBusinessDate, "input.date");
 
 const ManualLine = z.object({
   accountCode: z.string().min(1).max(64),
-  amountWon: z.bigint().refine((v) => v !== 0n, "not zero"),
+  amountWon: z.bigint().refine((v) => v !== 0n, "input.not_zero"),
   storeId: Id.nullable().default(null),
   payerId: Id.nullable().default(null),
 });

@@ -7,12 +7,12 @@ const digits = (min: number, max: number, what: string) => z.string().trim().reg
 
 export const OrganizationInput = z.object({
   legalName: z.string().trim().min(1).max(100),
-  businessNumber: z.string().trim().regex(/^\d{3}-?\d{2}-?\d{5}$/, "10 digits, e.g. 123-45-67890"),
+  businessNumber: z.string().trim().regex(/^\d{3}-?\d{2}-?\d{5}$/, "input.business_number_format"),
   representative: z.string().trim().min(1).max(50),
   address: z.string().trim().min(1).max(200),
-  cmsInstitutionCode: z.string().trim().regex(/^[0-9A-Z]{8,10}$/, "8–10 letters or digits"),
+  cmsInstitutionCode: z.string().trim().regex(/^[0-9A-Z]{8,10}$/, "input.cms_institution_code"),
   settlementBankCode: digits(3, 3, "bank code"),
-  settlementAccount: z.string().trim().regex(/^[\d-]{10,20}$/, "10–16 digits, dashes allowed"),
+  settlementAccount: z.string().trim().regex(/^[\d-]{10,20}$/, "input.account_number_format"),
   timeZone: z.string().refine((tz) => {
     try {
       new Intl.DateTimeFormat("en", { timeZone: tz });
@@ -20,7 +20,7 @@ export const OrganizationInput = z.object({
     } catch {
       return false;
     }
-  }, "unknown time zone"),
+  }, "input.time_zone"),
   creditorText: z.string().trim().min(1).max(1000),
 });
 

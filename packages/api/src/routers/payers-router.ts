@@ -9,7 +9,7 @@ import { prismaListArgs } from "../list-query.ts";
 import type { Context } from "../context.ts";
 
 export const PayerInput = z.object({
-  payerCode: z.string().trim().regex(/^[A-Za-z0-9_-]{1,20}$/, "1–20 letters, digits, - or _"),
+  payerCode: z.string().trim().regex(/^[A-Za-z0-9_-]*$/, "input.code_chars").min(1).max(20),
   kind: z.enum(["individual", "business"]),
   name: z.string().trim().min(1).max(50),
   birthDate: z.string().trim().nullable().default(null),

@@ -6,10 +6,10 @@ import { auditSink } from "../procedure-audit.ts";
 import type { Context } from "../context.ts";
 import { PaymentService, type PaymentOutcome } from "../services/payment-service.ts";
 
-const BusinessDateInput = z.string().refine(isBusinessDate, "YYYY-MM-DD, a real date");
+const BusinessDateInput = z.string().refine(isBusinessDate, "input.date");
 const Amount = z.bigint().positive().max(MAX_WON);
 /** One key per opened form (a UUID is fine): a resubmitted form returns the first payment. */
-const IdempotencyKey = z.string().trim().min(8).max(100).regex(/^[A-Za-z0-9:_-]+$/, "letters, digits, : _ -");
+const IdempotencyKey = z.string().trim().min(8).max(100).regex(/^[A-Za-z0-9:_-]+$/, "input.key_chars");
 
 /** Oldest due first, or the amounts finance picked per invoice (each > 0 and ≤ the invoice's open amount). */
 export const AllocationModeInput = z.discriminatedUnion("kind", [

@@ -3,7 +3,7 @@ import { addDays, businessDateFromDb, businessDateToDb, DomainError, lastDayOf, 
 import { procedure, router } from "../trpc.ts";
 import { auditSink } from "../procedure-audit.ts";
 
-const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "YYYY-MM");
+const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "input.month");
 
 export const periodsRouter = router({
   /** The last 24 months with their status, newest first. */

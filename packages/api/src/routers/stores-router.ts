@@ -6,10 +6,10 @@ import { assertStoreVisible, procedure, router } from "../trpc.ts";
 import { prismaListArgs } from "../list-query.ts";
 import { auditSink } from "../procedure-audit.ts";
 
-const BusinessDateInput = z.string().refine(isBusinessDate, "YYYY-MM-DD, a real date");
+const BusinessDateInput = z.string().refine(isBusinessDate, "input.date");
 
 export const StoreInput = z.object({
-  code: z.string().trim().regex(/^[A-Za-z0-9_-]{2,20}$/, "2–20 letters, digits, - or _"),
+  code: z.string().trim().regex(/^[A-Za-z0-9_-]*$/, "input.code_chars").min(2).max(20),
   name: z.string().trim().min(1).max(100),
   region: z.string().trim().min(1).max(50),
   openedOn: BusinessDateInput,

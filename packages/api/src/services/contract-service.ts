@@ -1,5 +1,5 @@
 import type { ZodType } from "zod";
-import { businessDateFromDb, businessDateToDb, decodeJson, DomainError, encodeJson, isBusinessDate, type BusinessDate, type ListInput } from "@sunap/core";
+import { businessDateFromDb, businessDateToDb, decodeJson, DomainError, encodeJson, isBusinessDate, issueMessage, type BusinessDate, type ListInput } from "@sunap/core";
 import type { Db, DbOrTx, Prisma, Tx } from "@sunap/db";
 import { recordAudit, type Actor, type AuditEvent } from "../audit.ts";
 import type { BillingRegistry } from "../billing-registry.ts";
@@ -67,7 +67,9 @@ export function parseWithSchema<T>(schema: ZodType<T>, value: unknown, prefix: "
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
   const field = [prefix, ...issue.path.map(String)].join(".");
-  throw new DomainError("INVALID", prefix === "terms" ? "contract.invalid_terms" : "plugin_settings.invalid", { field, detail: issue.message }, field);
+  // The detail is a catalogue code, said in the reader's language when the error is shown.
+  const said = issueMessage(issue);
+  throw new DomainError("INVALID", prefix === "terms" ? "contract.invalid_terms" : "plugin_settings.invalid", { field, ...said.params, detail: said.code }, field);
 }
 
 /**

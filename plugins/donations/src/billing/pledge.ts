@@ -4,7 +4,7 @@ import { BusinessDateInput, NameInput, PositiveWonInput } from "./inputs.ts";
 /** Paused from `from` (inclusive) until `until`, the day it resumes; open-ended without `until`. */
 export const PledgePause = z
   .object({ from: BusinessDateInput, until: BusinessDateInput.nullish() })
-  .refine((p) => !p.until || p.until > p.from, { message: "resumes after it pauses", path: ["until"] });
+  .refine((p) => !p.until || p.until > p.from, { message: "schedule.resume_after_pause", path: ["until"] });
 export type PledgePause = z.infer<typeof PledgePause>;
 
 /** A new monthly amount from `effectiveOn` on: an upgrade (or a lower amount). */
@@ -30,22 +30,22 @@ export const Pledge = z
   })
   .superRefine((p, ctx) => {
     p.pauses.forEach((pause, i) => {
-      if (pause.from < p.startOn) ctx.addIssue({ code: "custom", message: "not before the pledge starts", path: ["pauses", i, "from"] });
+      if (pause.from < p.startOn) ctx.addIssue({ code: "custom", message: "schedule.before_start", path: ["pauses", i, "from"] });
       p.pauses.slice(0, i).forEach((other) => {
         if ((!pause.until || other.from < pause.until) && (!other.until || pause.from < other.until)) {
-          ctx.addIssue({ code: "custom", message: "overlaps another pause", path: ["pauses", i, "from"] });
+          ctx.addIssue({ code: "custom", message: "schedule.pause_overlaps", path: ["pauses", i, "from"] });
         }
       });
     });
     const dates = new Set<string>();
     p.amountChanges.forEach((c, i) => {
-      if (c.effectiveOn <= p.startOn) ctx.addIssue({ code: "custom", message: "after the pledge starts", path: ["amountChanges", i, "effectiveOn"] });
-      if (dates.has(c.effectiveOn)) ctx.addIssue({ code: "custom", message: "one change per day", path: ["amountChanges", i, "effectiveOn"] });
+      if (c.effectiveOn <= p.startOn) ctx.addIssue({ code: "custom", message: "schedule.after_start", path: ["amountChanges", i, "effectiveOn"] });
+      if (dates.has(c.effectiveOn)) ctx.addIssue({ code: "custom", message: "schedule.one_change_per_day", path: ["amountChanges", i, "effectiveOn"] });
       dates.add(c.effectiveOn);
     });
-    if (p.cancelledOn && p.cancelledOn < p.startOn) ctx.addIssue({ code: "custom", message: "not before the pledge starts", path: ["cancelledOn"] });
-    if (p.status === "cancelled" && !p.cancelledOn) ctx.addIssue({ code: "custom", message: "a cancelled pledge needs its date", path: ["cancelledOn"] });
-    if (p.status === "paused" && p.pauses.length === 0) ctx.addIssue({ code: "custom", message: "a paused pledge needs its pause", path: ["pauses"] });
+    if (p.cancelledOn && p.cancelledOn < p.startOn) ctx.addIssue({ code: "custom", message: "schedule.before_start", path: ["cancelledOn"] });
+    if (p.status === "cancelled" && !p.cancelledOn) ctx.addIssue({ code: "custom", message: "schedule.cancelled_needs_date", path: ["cancelledOn"] });
+    if (p.status === "paused" && p.pauses.length === 0) ctx.addIssue({ code: "custom", message: "schedule.paused_needs_pause", path: ["pauses"] });
   });
 export type Pledge = z.infer<typeof Pledge>;
 

@@ -18,7 +18,7 @@ export type DonationTypeCode = keyof typeof DONATION_TYPES;
 export const DonationOrganisation = z.object({
   name: NameInput,
   /** 사업자등록번호 or 고유번호: ten digits with the same check digit. */
-  registrationNumber: z.string().refine(isValidBusinessNumber, "a registration number with a valid check digit"),
+  registrationNumber: z.string().refine(isValidBusinessNumber, "payer.bad_business_number"),
   representative: NameInput,
   address: z.string().trim().min(1).max(200),
   donationTypeCode: z.enum(Object.keys(DONATION_TYPES) as [DonationTypeCode, ...DonationTypeCode[]]),

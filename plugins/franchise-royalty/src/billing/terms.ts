@@ -19,10 +19,10 @@ export const RoyaltyRate = z.discriminatedUnion("kind", [
       tiers: z.array(RoyaltyTier).min(1).max(20),
     })
     .superRefine((rate, ctx) => {
-      if (rate.tiers[0]?.fromWon !== 0n) ctx.addIssue({ code: "custom", message: "the first tier starts at 0 won", path: ["tiers", 0, "fromWon"] });
+      if (rate.tiers[0]?.fromWon !== 0n) ctx.addIssue({ code: "custom", message: "royalty.first_tier_from_zero", path: ["tiers", 0, "fromWon"] });
       rate.tiers.forEach((tier, i) => {
         const previous = rate.tiers[i - 1];
-        if (previous && tier.fromWon <= previous.fromWon) ctx.addIssue({ code: "custom", message: "above the previous tier's threshold", path: ["tiers", i, "fromWon"] });
+        if (previous && tier.fromWon <= previous.fromWon) ctx.addIssue({ code: "custom", message: "royalty.tier_not_above_previous", path: ["tiers", i, "fromWon"] });
       });
     }),
 ]);
@@ -34,8 +34,8 @@ const RESERVED_KINDS = ["royalty", "minimum_royalty", "vat"];
 export const FixedFee = z.object({
   code: z
     .string()
-    .regex(/^[a-z][a-z0-9_]{0,39}$/, "lower-case letters, digits and _")
-    .refine((code) => !RESERVED_KINDS.includes(code), "reserved for the royalty's own lines"),
+    .regex(/^[a-z][a-z0-9_]{0,39}$/, "royalty.fee_code_chars")
+    .refine((code) => !RESERVED_KINDS.includes(code), "royalty.fee_code_reserved"),
   name: LabelInput,
   amountWon: WonInput,
 });
@@ -59,7 +59,7 @@ export const RoyaltyTerms = z
   .superRefine((terms, ctx) => {
     const seen = new Set<string>();
     terms.fixedFees.forEach((fee, i) => {
-      if (seen.has(fee.code)) ctx.addIssue({ code: "custom", message: "used by another fee", path: ["fixedFees", i, "code"] });
+      if (seen.has(fee.code)) ctx.addIssue({ code: "custom", message: "royalty.fee_code_taken", path: ["fixedFees", i, "code"] });
       seen.add(fee.code);
     });
   });

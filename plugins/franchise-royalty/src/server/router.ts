@@ -10,8 +10,8 @@ import { createRoyaltyContract, updateRoyaltyTerms } from "./royalty-contracts.t
 import { decodeImportFile, MAX_IMPORT_BASE64_CHARS } from "./import-file.ts";
 
 const Id = z.number().int().min(1).max(2_147_483_647);
-const MonthInput = z.string().refine(isMonth, "YYYY-MM, a real month");
-const WonInput = z.bigint().nonnegative("not negative").max(9_223_372_036_854_775_807n);
+const MonthInput = z.string().refine(isMonth, "input.month");
+const WonInput = z.bigint().nonnegative("money.negative").max(9_223_372_036_854_775_807n);
 const Page = { skip: 0, take: 20 };
 
 function pageOf(input: ListInput) {
@@ -108,7 +108,7 @@ export function createRoyaltyRouter(taxInvoiceProvider: TaxInvoiceProvider) {
       /** HQ's import of many stores' months from CSV or XLSX, all or nothing; problems name row and column. */
       import: procedure
         .permission("sales.import")
-        .input(z.object({ fileName: z.string().trim().min(1).max(200), contentBase64: z.string().min(1).max(MAX_IMPORT_BASE64_CHARS, "the file is larger than 5 MB") }))
+        .input(z.object({ fileName: z.string().trim().min(1).max(200), contentBase64: z.string().min(1).max(MAX_IMPORT_BASE64_CHARS, "input.import_too_large") }))
         .mutation(({ ctx, input }) => {
           const file = decodeImportFile(input.fileName, input.contentBase64);
           return new SalesReportService(ctx.db, auditSink(ctx)).import(file, { userId: ctx.user.id, storeScope: ctx.storeScope }, ctx.clock.today(), reportInstant(ctx.clock), ctx.locale);

@@ -12,7 +12,7 @@ export const INTERVAL_MONTHS: Record<PlanInterval, number> = { monthly: 1, quart
  * changes to), so editing the catalogue never re-prices a period already billed.
  */
 export const Plan = z.object({
-  code: z.string().trim().regex(/^[A-Za-z0-9_-]{1,40}$/, "1–40 letters, digits, - or _"),
+  code: z.string().trim().regex(/^[A-Za-z0-9_-]*$/, "input.code_chars").min(1).max(40),
   name: LabelInput,
   interval: z.enum(PLAN_INTERVALS),
   /** The price of one whole period in won. */

@@ -5,7 +5,7 @@ import { Plan } from "./plan.ts";
 /** Paused from `from` (inclusive) until `until`, the day it resumes (exclusive); open-ended without `until`. */
 export const Pause = z
   .object({ from: BusinessDateInput, until: BusinessDateInput.nullish() })
-  .refine((p) => !p.until || p.until > p.from, { message: "resumes after it pauses", path: ["until"] });
+  .refine((p) => !p.until || p.until > p.from, { message: "schedule.resume_after_pause", path: ["until"] });
 export type Pause = z.infer<typeof Pause>;
 
 /**
@@ -27,7 +27,7 @@ const discountCommon = {
   startsOn: BusinessDateInput.optional(),
 };
 export const Discount = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("fixed"), amountWon: z.bigint().positive("more than zero"), ...discountCommon }),
+  z.object({ kind: z.literal("fixed"), amountWon: z.bigint().positive("input.more_than_zero"), ...discountCommon }),
   z.object({ kind: z.literal("percent"), percent: z.int().min(1).max(100), ...discountCommon }),
 ]);
 export type Discount = z.infer<typeof Discount>;
@@ -48,19 +48,19 @@ export const Subscription = z
   })
   .superRefine((s, ctx) => {
     s.pauses.forEach((p, i) => {
-      if (p.from < s.startOn) ctx.addIssue({ code: "custom", message: "not before the subscription starts", path: ["pauses", i, "from"] });
+      if (p.from < s.startOn) ctx.addIssue({ code: "custom", message: "schedule.before_start", path: ["pauses", i, "from"] });
       s.pauses.slice(0, i).forEach((q) => {
-        if (overlaps(p, q)) ctx.addIssue({ code: "custom", message: "overlaps another pause", path: ["pauses", i, "from"] });
+        if (overlaps(p, q)) ctx.addIssue({ code: "custom", message: "schedule.pause_overlaps", path: ["pauses", i, "from"] });
       });
     });
     const changeDates = new Set<string>();
     s.planChanges.forEach((c, i) => {
-      if (c.effectiveOn <= s.startOn) ctx.addIssue({ code: "custom", message: "after the subscription starts", path: ["planChanges", i, "effectiveOn"] });
-      if (changeDates.has(c.effectiveOn)) ctx.addIssue({ code: "custom", message: "one change per day", path: ["planChanges", i, "effectiveOn"] });
+      if (c.effectiveOn <= s.startOn) ctx.addIssue({ code: "custom", message: "schedule.after_start", path: ["planChanges", i, "effectiveOn"] });
+      if (changeDates.has(c.effectiveOn)) ctx.addIssue({ code: "custom", message: "schedule.one_change_per_day", path: ["planChanges", i, "effectiveOn"] });
       changeDates.add(c.effectiveOn);
     });
-    if (s.cancellation && s.cancellation.on < s.startOn) ctx.addIssue({ code: "custom", message: "not before the subscription starts", path: ["cancellation", "on"] });
-    if (s.status === "cancelled" && !s.cancellation) ctx.addIssue({ code: "custom", message: "a cancelled subscription needs its cancellation", path: ["cancellation"] });
-    if (s.status === "paused" && s.pauses.length === 0) ctx.addIssue({ code: "custom", message: "a paused subscription needs its pause", path: ["pauses"] });
+    if (s.cancellation && s.cancellation.on < s.startOn) ctx.addIssue({ code: "custom", message: "schedule.before_start", path: ["cancellation", "on"] });
+    if (s.status === "cancelled" && !s.cancellation) ctx.addIssue({ code: "custom", message: "schedule.cancelled_needs_date", path: ["cancellation"] });
+    if (s.status === "paused" && s.pauses.length === 0) ctx.addIssue({ code: "custom", message: "schedule.paused_needs_pause", path: ["pauses"] });
   });
 export type Subscription = z.infer<typeof Subscription>;

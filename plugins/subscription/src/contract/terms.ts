@@ -8,7 +8,7 @@ import { Subscription } from "../billing/subscription.ts";
  * so editing or deactivating a plan in the catalogue never re-prices a period.
  */
 export const SubscriptionTerms = Subscription.safeExtend({ plan: Plan }).superRefine((terms, ctx) => {
-  if (terms.planCode !== terms.plan.code) ctx.addIssue({ code: "custom", message: "the plan copy must be the plan the subscription started on", path: ["plan", "code"] });
+  if (terms.planCode !== terms.plan.code) ctx.addIssue({ code: "custom", message: "subscription.plan_copy_mismatch", path: ["plan", "code"] });
 });
 export type SubscriptionTerms = z.infer<typeof SubscriptionTerms>;
 

@@ -10,15 +10,17 @@ export const PlanInput = z.object({
   code: z
     .string()
     .trim()
-    .regex(/^[A-Za-z0-9_-]{1,40}$/, "1–40 letters, digits, - or _")
+    .regex(/^[A-Za-z0-9_-]*$/, "input.code_chars")
+    .min(1)
+    .max(40)
     .transform((code) => code.toUpperCase()),
-  nameKo: z.string().trim().min(1, "required").max(100),
-  nameEn: z.string().trim().min(1, "required").max(100),
+  nameKo: z.string().trim().min(1, "input.required").max(100),
+  nameEn: z.string().trim().min(1, "input.required").max(100),
   interval: z.enum(PLAN_INTERVALS),
-  priceWon: z.bigint("a whole number of won").nonnegative("not negative").max(100_000_000_000n, "at most 100,000,000,000 won"),
-  trialDays: z.int("whole days").min(0, "not negative").max(366, "at most 366 days").default(0),
+  priceWon: z.bigint("money.not_a_number").nonnegative("money.negative").max(100_000_000_000n, "money.overflow"),
+  trialDays: z.int("input.not_integer").min(0).max(366).default(0),
   vat: z.enum(VAT_MODES).default("included"),
-  dueAfterDays: z.int("whole days").min(0, "not negative").max(60, "at most 60 days").default(0),
+  dueAfterDays: z.int("input.not_integer").min(0).max(60).default(0),
 });
 export type PlanInput = z.infer<typeof PlanInput>;
 

@@ -13,7 +13,7 @@ import { upcomingPeriods } from "./upcoming-periods.ts";
 
 const PLUGIN_ID = subscriptionManifest.id;
 const Id = z.number().int().min(1).max(2_147_483_647);
-const BusinessDateInput = z.string().refine(isBusinessDate, "YYYY-MM-DD, a real date");
+const BusinessDateInput = z.string().refine(isBusinessDate, "input.date");
 const Reason = z.string().trim().max(200).optional();
 /** The contract and the version the admin loaded: a change made meanwhile by someone else is refused. */
 const Target = { id: Id, version: z.number().int().min(1), reason: Reason };
@@ -67,7 +67,7 @@ export const StartInput = z.object({
   payerId: Id,
   /** Omitted: the payer's store. */
   storeId: Id.nullable().optional(),
-  planCode: z.string().trim().min(1, "required").max(40),
+  planCode: z.string().trim().min(1, "input.required").max(40),
   startOn: BusinessDateInput,
   /** Omitted: by the plugin's anchor policy (the day billing starts, or the 1st). */
   anchorDay: z.int().min(1).max(31).optional(),
@@ -120,7 +120,7 @@ export const subscriptionsRouter = router({
   /** A plan change may not reach back into a period already invoiced: that would re-price a billed period. */
   changePlan: procedure
     .permission("contract.write")
-    .input(z.object({ ...Target, planCode: z.string().trim().min(1, "required").max(40), effectiveOn: BusinessDateInput }))
+    .input(z.object({ ...Target, planCode: z.string().trim().min(1, "input.required").max(40), effectiveOn: BusinessDateInput }))
     .mutation(({ ctx, input }) =>
       changeTerms(ctx, input, "change plan", async (terms, tx) => {
         const invoicedFrom = await lastInvoicedPeriodStart(tx, input.id);

@@ -21,7 +21,7 @@ export const meteredManifest = definePluginManifest({
 const meteredRouter = router({
   recordReading: procedure
     .permission("contract.write")
-    .input(z.object({ contractId: Id, month: z.string().refine(isMonth, "YYYY-MM"), units: z.number().int().min(0) }))
+    .input(z.object({ contractId: Id, month: z.string().refine(isMonth, "input.month"), units: z.number().int().min(0) }))
     .mutation(async ({ ctx, input }) => {
       const service = contractService(ctx);
       const contract = await service.get(input.contractId, ctx.storeScope);

@@ -8,7 +8,7 @@ import { addMonths, defineBillingRules, firstDayOf, formatWon, isBusinessDate, l
  */
 export const METERED_REVENUE_ACCOUNT = "revenue_metered";
 
-const BusinessDateString = z.string().refine(isBusinessDate, "YYYY-MM-DD, a real date");
+const BusinessDateString = z.string().refine(isBusinessDate, "input.date");
 
 export const MeteredTerms = z.object({
   meterCode: z.string().trim().min(1).max(20),
