@@ -7,6 +7,7 @@ test.use({ ...devices["Pixel 7"], viewport: { width: 390, height: 844 }, locale:
 
 /** The e2e server's pinned business date is a Tuesday; the sandbox bank answers on the next banking day. */
 const NEXT_BANKING_DAY = "2026-11-25";
+const CERTIFICATE_REASON = "동의 확인서 발급 확인 (e2e)";
 
 /** Staff calls over tRPC's HTTP wire format (superjson), signed in with the session cookie and the CSRF header. */
 interface Staff {
@@ -159,6 +160,15 @@ test("a payer gives consent on a phone from a single-use link, the bank register
   expect(managePath).toMatch(/^\/self-service\//);
   const consents = await finance.query<{ total: number }>("consents.list", { pagination: { current: 1, pageSize: 5 }, filters: [{ field: "payerId", operator: "eq", value: payer.id }] });
   expect(consents.total).toBe(1);
+
+  // Finance downloads its certificate: a logged access, so a mutation with a reason (a query is refused).
+  const consentId = (await finance.query<{ data: { id: number }[] }>("consents.list", { pagination: { current: 1, pageSize: 1 }, filters: [{ field: "payerId", operator: "eq", value: payer.id }] })).data[0]!.id;
+  const certificate = await finance.mutate<{ fileName: string; contentType: string; base64: string }>("consents.certificate", { id: consentId, reason: CERTIFICATE_REASON });
+  expect(certificate).toMatchObject({ fileName: `consent-certificate-${consentId}.pdf`, contentType: "application/pdf" });
+  expect(Buffer.from(certificate.base64, "base64").subarray(0, 5).toString()).toBe("%PDF-");
+  await expect(finance.query("consents.certificate", { id: consentId, reason: CERTIFICATE_REASON })).rejects.toThrow();
+  const accessLog = await finance.query<{ data: { action: string; reason: string }[] }>("payers.accessLog", { pagination: { current: 1, pageSize: 5 }, filters: [{ field: "payerId", operator: "eq", value: payer.id }] });
+  expect(accessLog.data).toEqual([expect.objectContaining({ action: "consent.certificate", reason: CERTIFICATE_REASON })]);
 
   // The link was single-use: opening it again says so.
   await page.reload();
