@@ -20,6 +20,7 @@ import { contractsRouter } from "./routers/contracts-router.ts";
 import { pluginSettingsRouter } from "./routers/plugin-settings-router.ts";
 import { billingRouter } from "./routers/billing-router.ts";
 import { invoicesRouter } from "./routers/invoices-router.ts";
+import { creditNotesRouter } from "./routers/credit-notes-router.ts";
 import { bankingCalendarRouter } from "./routers/banking-calendar-router.ts";
 
 /** The core's routers. Plugins' sub-routers are mounted beside these by the server's registry. */
@@ -46,6 +47,7 @@ export const coreRouters = {
   pluginSettings: pluginSettingsRouter,
   billing: billingRouter,
   invoices: invoicesRouter,
+  creditNotes: creditNotesRouter,
   bankingCalendar: bankingCalendarRouter,
 };
 

@@ -473,6 +473,19 @@ const AUDITED: Record<string, AuditedMutation> = {
       expect(r.after).toMatchObject({ voided: true, voidReason: "잘못 적용한 선수금", voidEntryId: expect.any(Number) });
     },
   },
+  "creditNotes.issue": {
+    as: () => h.users.finance,
+    run: async (c) => {
+      const invoice = await issueFixtureInvoice(h.db, { payerId, issueOn: "2026-03-12", dueOn: "2026-04-12", totalWon: 9_000n });
+      return c.creditNotes.issue({ invoiceId: invoice.id, lines: [{ invoiceLinePosition: 1, labelKo: "호의 할인", labelEn: "Goodwill", amountWon: 2_500n }], reason: "서비스 장애 보상", idempotencyKey: "audit-credit-note-1" });
+    },
+    expected: { action: "credit_note.issue", entityType: "credit_note" },
+    check: (r) => {
+      expect(r.before).toMatchObject({ openWon: "9000", creditedWon: "0" });
+      expect(r.after).toMatchObject({ number: "CN-2026-000001", totalWon: "2500", toCustomerCreditWon: "0", reason: "서비스 장애 보상", lines: [{ invoiceLinePosition: 1, amountWon: "2500", debitAccount: "fixture_revenue" }] });
+      expect(JSON.stringify(r)).not.toMatch(/1234-5678|1990-05-17/);
+    },
+  },
 };
 
 describe("the audit log", () => {

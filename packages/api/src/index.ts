@@ -14,6 +14,7 @@ export {
   type ContractListInput,
 } from "./services/contract-service.ts";
 export { runBilling, invoiceNumber, invoiceIdempotencyKey, type RunBillingOptions, type BillingRunResult, type BillingFailure } from "./services/billing-engine.ts";
+export { CreditNoteService, issueCreditNoteInTx, type IssueCreditNoteInput, type CreditNoteOutcome, type CreditNoteDetail } from "./services/credit-note-service.ts";
 export { InvoiceService, invoiceStatusWhere, INVOICE_STATUS_FILTERS, type InvoiceStatusFilter, type InvoiceListItem } from "./services/invoice-service.ts";
 export { previewContract, pluginSettingsOf, billingContextOf, type PreviewedPeriod, type ContractBillingRow } from "./services/contract-billing.ts";
 export { contractService, type AuthedContext } from "./routers/contracts-router.ts";

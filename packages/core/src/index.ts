@@ -19,3 +19,4 @@ export * from "./billing-plugin.ts";
 export * from "./json-codec.ts";
 export * from "./allocation.ts";
 export * from "./invoice-status.ts";
+export * from "./credit-note.ts";

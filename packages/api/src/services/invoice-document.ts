@@ -43,6 +43,10 @@ export interface InvoiceDocument {
   openWon: Won;
   status: InvoiceStatus;
   overdue: boolean;
+  /** The invoice's credit notes (감액 청구서) up to the statement's date, oldest first. */
+  creditNotes: { number: string; issueOn: BusinessDate; totalWon: Won; reason: string }[];
+  /** Taken back by those credit notes, in all. */
+  creditedWon: Won;
   voided: { on: BusinessDate | null; reason: string | null } | null;
   collection: InvoiceCollection;
 }
@@ -90,10 +94,11 @@ export async function loadInvoiceDocument(db: DbOrTx, invoiceId: number, options
   const banks = new Map((await db.cmsBank.findMany({ where: { code: { in: bankCodes } } })).map((b) => [b.code, locale === "ko" ? b.nameKo : b.nameEn]));
   const bankName = (code: string) => banks.get(code) ?? code;
 
-  // Paid = receivable credits naming the invoice up to today, other than the invoice's own entry
-  // and its void (a void is not a collection).
-  const ownEntries = [invoice.entryId, ...(invoice.voidEntryId ? [invoice.voidEntryId] : [])];
+  // Paid = receivable credits naming the invoice up to today, other than the invoice's own entry,
+  // its void and its credit notes (neither is a collection).
   const asOfDb = businessDateToDb(today);
+  const creditNotes = await db.creditNote.findMany({ where: { invoiceId, issueOn: { lte: asOfDb } }, orderBy: { id: "asc" }, select: { number: true, issueOn: true, totalWon: true, reason: true, entryId: true } });
+  const ownEntries = [invoice.entryId, ...(invoice.voidEntryId ? [invoice.voidEntryId] : []), ...creditNotes.map((n) => n.entryId)];
   const [collected, open] = await Promise.all([
     db.journalLine.aggregate({ where: { invoiceId, accountCode: RECEIVABLES, effectiveOn: { lte: asOfDb }, entryId: { notIn: ownEntries } }, _sum: { amountWon: true } }),
     db.journalLine.aggregate({ where: { invoiceId, accountCode: RECEIVABLES, effectiveOn: { lte: asOfDb } }, _sum: { amountWon: true } }),
@@ -104,7 +109,8 @@ export async function loadInvoiceDocument(db: DbOrTx, invoiceId: number, options
   const openWon = open._sum.amountWon ?? 0n;
   const dueOn = businessDateFromDb(invoice.dueOn);
   const voided = invoice.voidEntryId !== null;
-  const { status, overdue } = invoiceStatus({ totalWon: invoice.totalWon, openWon, voided, dueOn, today });
+  const creditedWon = sumWon(creditNotes.map((n) => n.totalWon));
+  const { status, overdue } = invoiceStatus({ totalWon: invoice.totalWon, openWon, creditedWon, voided, dueOn, today });
 
   const lines: InvoiceDocumentLine[] = invoice.lines.map((line) => ({
     label: locale === "ko" ? line.labelKo : line.labelEn,
@@ -181,6 +187,8 @@ export async function loadInvoiceDocument(db: DbOrTx, invoiceId: number, options
     openWon,
     status,
     overdue,
+    creditNotes: creditNotes.map((n) => ({ number: n.number, issueOn: businessDateFromDb(n.issueOn), totalWon: n.totalWon, reason: n.reason })),
+    creditedWon,
     voided: voided ? { on: voidEntry ? businessDateFromDb(voidEntry.effectiveOn) : invoice.voidedAt ? businessDateAt(invoice.voidedAt, org.timeZone) : null, reason: invoice.voidReason } : null,
     collection,
   };

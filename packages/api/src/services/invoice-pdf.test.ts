@@ -36,6 +36,8 @@ function documentOf(over: Partial<InvoiceDocument> = {}): InvoiceDocument {
     openWon: 660_000n,
     status: "open",
     overdue: false,
+    creditNotes: [],
+    creditedWon: 0n,
     voided: null,
     collection: { method: "cms", bankName: "국민은행", accountMasked: "**********0001", debitOn: "2026-03-25", text: "자동이체(CMS) — 국민은행 **********0001 에서 2026-03-25 출금" },
     ...over,
@@ -113,6 +115,18 @@ describe("invoice layout", () => {
   it("marks an overdue invoice in its status", () => {
     const text = invoiceLayoutText(invoiceLayout(documentOf({ status: "partially_paid", overdue: true, paidWon: 100_000n, openWon: 560_000n, asOf: "2026-04-01" })));
     expect(text).toContain("상태: 부분 납부 · 연체 (2026-04-01 기준)");
+  });
+});
+
+describe("invoice layout with credit notes", () => {
+  it("lists each credit note and the open amount after them, and stamps an invoice credited in full 감액", () => {
+    const partial = invoiceLayoutText(invoiceLayout(documentOf({ creditNotes: [{ number: "CN-2026-000001", issueOn: "2026-03-10", totalWon: 110_000n, reason: "일시정지" }], creditedWon: 110_000n, openWon: 550_000n })));
+    expect(partial).toContain("감액 청구서: CN-2026-000001 (2026-03-10) 일시정지 −110,000원");
+    expect(partial).toContain("감액 합계: 110,000원");
+    expect(partial).toContain("감액 후 미납액: 550,000원");
+    const whole = invoiceLayout(documentOf({ creditNotes: [{ number: "CN-2026-000002", issueOn: "2026-03-10", totalWon: 660_000n, reason: "해지" }], creditedWon: 660_000n, openWon: 0n, status: "credited" }));
+    expect(whole.stamp).toBe("감액");
+    expect(whole.due.value).toBe("0원 (전액 감액)");
   });
 });
 

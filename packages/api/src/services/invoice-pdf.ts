@@ -67,9 +67,14 @@ const TEXT = {
     asOf: (date: string) => `${date} 기준`,
     voided: "무효 처리",
     footerIssued: (date: string) => `본 청구서는 ${date} 기준으로 발행되었습니다.`,
-    statuses: { open: "미납", partially_paid: "부분 납부", paid: "완납", void: "무효" } satisfies Record<InvoiceStatus, string>,
+    statuses: { open: "미납", partially_paid: "부분 납부", paid: "완납", credited: "전액 감액", void: "무효" } satisfies Record<InvoiceStatus, string>,
+    creditNotes: "감액 청구서",
+    creditNote: (number: string, date: string, reason: string) => `${number} (${date}) ${reason}`,
+    credited: "감액 합계",
+    openAfterCredits: "감액 후 미납액",
+    nothingLeftCredited: "감액 청구서로 전액 감액되어 납부하실 금액이 없습니다.",
     overdue: "연체",
-    stamps: { paid: "완납", void: "무효" },
+    stamps: { paid: "완납", void: "무효", credited: "감액" },
   },
   en: {
     title: "Invoice",
@@ -107,9 +112,14 @@ const TEXT = {
     asOf: (date: string) => `as of ${date}`,
     voided: "Voided",
     footerIssued: (date: string) => `Statement as of ${date}.`,
-    statuses: { open: "Open", partially_paid: "Partially paid", paid: "Paid", void: "Void" } satisfies Record<InvoiceStatus, string>,
+    statuses: { open: "Open", partially_paid: "Partially paid", paid: "Paid", credited: "Credited in full", void: "Void" } satisfies Record<InvoiceStatus, string>,
+    creditNotes: "Credit notes",
+    creditNote: (number: string, date: string, reason: string) => `${number} (${date}) ${reason}`,
+    credited: "Credited in all",
+    openAfterCredits: "Outstanding after credit notes",
+    nothingLeftCredited: "Taken back in full by credit notes: nothing to pay.",
     overdue: "Overdue",
-    stamps: { paid: "PAID", void: "VOID" },
+    stamps: { paid: "PAID", void: "VOID", credited: "CREDITED" },
   },
 } as const;
 
@@ -123,6 +133,12 @@ export function invoiceLayout(doc: InvoiceDocument): InvoiceLayout {
   ];
   // Received more than is owed (paid, then voided or reduced): the difference is the payer's to get back or keep as credit.
   if (doc.openWon < 0n) settlementRows.push([t.overpaid, won(-doc.openWon)]);
+  // Credit notes lower what is owed: each is listed, with the open amount after them.
+  for (const note of doc.creditNotes) settlementRows.push([t.creditNotes, `${t.creditNote(note.number, note.issueOn, note.reason)} −${won(note.totalWon)}`]);
+  if (doc.creditNotes.length > 0) {
+    settlementRows.push([t.credited, won(doc.creditedWon)]);
+    settlementRows.push([t.openAfterCredits, won(doc.openWon > 0n ? doc.openWon : 0n)]);
+  }
   settlementRows.push([t.status, `${statusText} (${t.asOf(doc.asOf)})`]);
   if (doc.voided) settlementRows.push([t.voided, [doc.voided.on, doc.voided.reason].filter(Boolean).join(" · ") || "-"]);
   const payerRows: Pair[] = [
@@ -153,10 +169,10 @@ export function invoiceLayout(doc: InvoiceDocument): InvoiceLayout {
     payer: { heading: t.payer, rows: payerRows },
     table: { headers: t.columns, rows: doc.lines.map((line) => [line.label, line.basis ?? "", won(line.amountWon)] as const) },
     totals: [...(doc.vatWon !== 0n ? ([[t.supply, won(doc.supplyWon)], [t.vat, won(doc.vatWon)]] as Pair[]) : []), [t.total, won(doc.totalWon)]],
-    due: { label: t.dueBox, value: doc.status === "void" ? t.nothingDue : doc.status === "paid" ? `${won(0n)} (${t.statuses.paid})` : `${won(doc.openWon)} · ${t.dueBy(doc.dueOn)}` },
-    collection: { heading: t.collection, text: doc.status === "void" ? t.nothingToCollect : doc.status === "paid" ? t.nothingLeft : doc.collection.text },
+    due: { label: t.dueBox, value: doc.status === "void" ? t.nothingDue : doc.status === "paid" || doc.status === "credited" ? `${won(0n)} (${t.statuses[doc.status]})` : `${won(doc.openWon)} · ${t.dueBy(doc.dueOn)}` },
+    collection: { heading: t.collection, text: doc.status === "void" ? t.nothingToCollect : doc.status === "paid" ? t.nothingLeft : doc.status === "credited" ? t.nothingLeftCredited : doc.collection.text },
     settlement: { heading: t.settlement, rows: settlementRows },
-    stamp: doc.status === "paid" ? t.stamps.paid : doc.status === "void" ? t.stamps.void : null,
+    stamp: doc.status === "paid" ? t.stamps.paid : doc.status === "void" ? t.stamps.void : doc.status === "credited" ? t.stamps.credited : null,
     footer: [doc.creditor.creditorText, t.footerIssued(doc.asOf)].filter((line) => line.trim() !== ""),
   };
 }

@@ -7,6 +7,7 @@ import type { Locale, SessionInfo } from "../context.ts";
 import { loadInvoiceDocument } from "./invoice-document.ts";
 import { verifyInvoiceLinkToken } from "./invoice-links.ts";
 import { renderInvoicePdf } from "./invoice-pdf.ts";
+import { creditNoteFileName, loadCreditNoteDocument, renderCreditNotePdf } from "./credit-note-pdf.ts";
 import { loadPaymentReceipt, paymentReceiptNumber, renderPaymentReceiptPdf } from "./payment-receipt-pdf.ts";
 
 export interface InvoiceRouteDeps {
@@ -33,6 +34,7 @@ const MAX_ID = 2_147_483_647;
  *   GET /api/invoices/:id/pdf   signed-in staff with invoice.read; store owners only for their stores
  *   GET /i/:token               the payer's message link: no session, the signed token is the key
  *   GET /api/payments/:id/receipt.pdf   a payment's receipt (영수증), payment.read, store-scoped
+ *   GET /api/credit-notes/:id/pdf   a credit note (감액 청구서), invoice.read, store-scoped
  * Both render from the ledger as of today, so a statement fetched after a payment shows it; a
  * voided invoice still renders, stamped void. Unknown, out-of-scope and forged all answer 404 alike,
  * so neither route tells which invoices exist. GET only, so CSRF does not apply.
@@ -105,6 +107,26 @@ export function registerInvoiceRoutes(app: FastifyInstance, deps: InvoiceRouteDe
     } catch (error) {
       // The payment service refuses another store's payment as FORBIDDEN; here, as for invoices, it does not exist.
       if (error instanceof DomainError && (error.kind === "NOT_FOUND" || error.kind === "FORBIDDEN")) return reply.code(404).send({ error: "not_found" });
+      throw error;
+    }
+  });
+
+  app.get("/api/credit-notes/:id/pdf", async (request, reply) => {
+    const session = await authorise(request, reply, "invoice.read");
+    if (!session) return reply;
+    const id = Number((request.params as { id: string }).id);
+    if (!Number.isInteger(id) || id < 1 || id > MAX_ID) return reply.code(404).send({ error: "not_found" });
+    const storeScope = isStoreScoped(session.user.role) ? session.user.storeIds : null;
+    try {
+      const document = await loadCreditNoteDocument(deps.db, id, { keyring: deps.keyring, locale: requestedLocale(request) ?? session.user.locale, storeScope });
+      return await reply
+        .header("content-type", "application/pdf")
+        .header("content-disposition", `attachment; filename="${creditNoteFileName(document.number)}"`)
+        .header("cache-control", "no-store")
+        .header("x-content-type-options", "nosniff")
+        .send(await renderCreditNotePdf(document));
+    } catch (error) {
+      if (error instanceof DomainError && error.kind === "NOT_FOUND") return reply.code(404).send({ error: "not_found" });
       throw error;
     }
   });

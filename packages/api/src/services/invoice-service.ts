@@ -4,7 +4,7 @@ import { prismaListArgs } from "../list-query.ts";
 import type { AuditSink } from "../procedure-audit.ts";
 import { presentPayer } from "./payer-service.ts";
 
-export const INVOICE_STATUS_FILTERS = ["open", "partially_paid", "paid", "void", "overdue"] as const;
+export const INVOICE_STATUS_FILTERS = ["open", "partially_paid", "paid", "credited", "void", "overdue"] as const;
 export type InvoiceStatusFilter = (typeof INVOICE_STATUS_FILTERS)[number];
 
 const LIST_SPEC = {
@@ -22,32 +22,52 @@ const LIST_SPEC = {
   createdAt: "datetime",
 } as const;
 
-const listInclude = { payer: { select: { id: true, payerCode: true, name: true } }, store: { select: { id: true, code: true, name: true } }, contract: { select: { id: true, title: true } } } as const;
+const listInclude = {
+  payer: { select: { id: true, payerCode: true, name: true } },
+  store: { select: { id: true, code: true, name: true } },
+  contract: { select: { id: true, title: true } },
+  creditNotes: { select: { id: true, number: true, issueOn: true, totalWon: true, toCustomerCreditWon: true, reason: true }, orderBy: { id: "asc" } },
+} as const;
 type InvoiceListRow = Prisma.InvoiceGetPayload<{ include: typeof listInclude }>;
 
 /**
  * The SQL twin of `invoiceStatus` (packages/core): the same rules as a filter, so lists filter on
- * the server. `open_won` is the ledger's figure, cached in the transaction of every posting.
+ * the server. `open_won` is the ledger's figure, cached in the transaction of every posting. An
+ * invoice with credit notes compares its open amount with total − credited, which Prisma cannot
+ * express: those (few) invoices are classified by the core function itself and named by id.
  */
-export function invoiceStatusWhere(db: Db, status: InvoiceStatusFilter, today: BusinessDate): Prisma.InvoiceWhereInput {
+export function invoiceStatusWhere(db: Db, status: InvoiceStatusFilter, today: BusinessDate, creditedIds: readonly number[] = []): Prisma.InvoiceWhereInput {
   const live = { voidedAt: null };
+  const uncredited = { ...live, creditedWon: 0n };
+  const orCredited = (where: Prisma.InvoiceWhereInput): Prisma.InvoiceWhereInput => (creditedIds.length > 0 ? { OR: [where, { id: { in: [...creditedIds] } }] } : where);
   switch (status) {
     case "void":
       return { voidedAt: { not: null } };
+    case "credited":
+      return { id: { in: [...creditedIds] } };
     case "paid":
-      return { ...live, openWon: { lte: 0n } };
+      return orCredited({ ...uncredited, openWon: { lte: 0n } });
     case "partially_paid":
-      return { ...live, openWon: { gt: 0n, lt: db.invoice.fields.totalWon } };
+      return orCredited({ ...uncredited, openWon: { gt: 0n, lt: db.invoice.fields.totalWon } });
     case "open":
-      return { ...live, openWon: { gt: 0n, gte: db.invoice.fields.totalWon } };
+      return orCredited({ ...uncredited, openWon: { gt: 0n, gte: db.invoice.fields.totalWon } });
     case "overdue":
       return { ...live, openWon: { gt: 0n }, dueOn: { lt: businessDateToDb(today) } };
   }
 }
 
+/** The ids of the invoices with credit notes whose status (by `invoiceStatus`) is the one asked for. */
+async function creditedInvoicesIn(db: Db, status: InvoiceStatusFilter, today: BusinessDate): Promise<number[]> {
+  if (status === "void" || status === "overdue") return [];
+  const rows = await db.invoice.findMany({ where: { creditedWon: { gt: 0n }, voidedAt: null }, select: { id: true, totalWon: true, openWon: true, creditedWon: true } });
+  return rows.filter((r) => invoiceStatus({ totalWon: r.totalWon, openWon: r.openWon, creditedWon: r.creditedWon, voided: false, today }).status === status).map((r) => r.id);
+}
+
 function present(row: InvoiceListRow, today: BusinessDate) {
   const dueOn = businessDateFromDb(row.dueOn);
-  const { status, overdue } = invoiceStatus({ totalWon: row.totalWon, openWon: row.openWon, voided: row.voidedAt !== null, dueOn, today });
+  const { status, overdue } = invoiceStatus({ totalWon: row.totalWon, openWon: row.openWon, creditedWon: row.creditedWon, voided: row.voidedAt !== null, dueOn, today });
+  // Collected = what is no longer open, less what credit notes took off the receivable.
+  const creditedOffReceivableWon = row.creditNotes.reduce((sum, n) => sum + n.totalWon - n.toCustomerCreditWon, 0n);
   return {
     id: row.id,
     number: row.number,
@@ -62,7 +82,8 @@ function present(row: InvoiceListRow, today: BusinessDate) {
     dueOn,
     totalWon: row.totalWon,
     openWon: row.openWon,
-    paidWon: row.voidedAt ? 0n : row.totalWon - row.openWon,
+    paidWon: row.voidedAt ? 0n : row.totalWon - row.openWon - creditedOffReceivableWon,
+    creditedWon: row.creditedWon,
     status: status as InvoiceStatus,
     overdue,
     voidedAt: row.voidedAt,
@@ -82,7 +103,7 @@ export class InvoiceService {
 
   /**
    * Filters: pluginId, payerId, storeId, contractId, number (contains), issueOn and dueOn ranges
-   * (gte/lte), and `status` (open, partially_paid, paid, void, overdue; eq or in). Sorts by number,
+   * (gte/lte), and `status` (open, partially_paid, paid, credited, void, overdue; eq or in). Sorts by number,
    * issueOn, dueOn, totalWon, openWon.
    */
   async list(input: ListInput, storeScope: readonly number[] | null, today: BusinessDate): Promise<{ data: InvoiceListItem[]; total: number }> {
@@ -94,7 +115,9 @@ export class InvoiceService {
       if (values.length === 0) continue;
       const unknown = values.find((v) => !(INVOICE_STATUS_FILTERS as readonly string[]).includes(v));
       if (unknown) throw new DomainError("INVALID", "input.invalid", { detail: `status ${unknown}` }, "status");
-      and.push({ OR: values.map((v) => invoiceStatusWhere(this.db, v as InvoiceStatusFilter, today)) });
+      const ors: Prisma.InvoiceWhereInput[] = [];
+      for (const v of values) ors.push(invoiceStatusWhere(this.db, v as InvoiceStatusFilter, today, await creditedInvoicesIn(this.db, v as InvoiceStatusFilter, today)));
+      and.push({ OR: ors });
     }
     if (storeScope) and.push({ storeId: { in: [...storeScope] } });
     const where: Prisma.InvoiceWhereInput = { AND: and };
@@ -134,6 +157,7 @@ export class InvoiceService {
         lines: e.lines.map((l) => ({ accountCode: l.accountCode, amountWon: l.amountWon, payerId: l.payerId, invoiceId: l.invoiceId, storeId: l.storeId })),
       })),
       allocations: row.allocations.map((a) => ({ id: a.id, amountWon: a.amountWon, payment: { ...a.payment, receivedOn: businessDateFromDb(a.payment.receivedOn) } })),
+      creditNotes: row.creditNotes.map((n) => ({ ...n, issueOn: businessDateFromDb(n.issueOn), receivableWon: n.totalWon - n.toCustomerCreditWon })),
     };
   }
 
@@ -152,6 +176,10 @@ export class InvoiceService {
       const invoice = await tx.invoice.findUniqueOrThrow({ where: { id: input.id } });
       if (storeScope && (invoice.storeId === null || !storeScope.includes(invoice.storeId))) throw new DomainError("FORBIDDEN", "auth.store_forbidden", { storeId: invoice.storeId ?? "-" });
       if (invoice.voidedAt) throw new DomainError("CONFLICT", "invoice.already_voided", { number: invoice.number });
+      // A void reverses the issue entry whole; after a credit note that would reverse twice what the
+      // note took back. The honest rule: credit what is left with another note instead.
+      const creditNotes = await tx.creditNote.count({ where: { invoiceId: invoice.id } });
+      if (creditNotes > 0) throw new DomainError("CONFLICT", "invoice.void_has_credit_notes", { number: invoice.number, count: creditNotes });
       const issue = await tx.journalEntry.findUniqueOrThrow({ where: { id: invoice.entryId }, include: { lines: true } });
       const openBefore = (await tx.journalLine.aggregate({ where: { invoiceId: invoice.id, accountCode: "receivables" }, _sum: { amountWon: true } }))._sum.amountWon ?? 0n;
       const paidWon = invoice.totalWon - openBefore;

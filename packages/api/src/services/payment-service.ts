@@ -389,7 +389,7 @@ export class PaymentService {
       this.db.invoice.findMany({
         where: { payerId, openWon: { gt: 0n }, voidedAt: null, ...storeFilter },
         orderBy: [{ dueOn: "asc" }, { issueOn: "asc" }, { number: "asc" }],
-        select: { id: true, number: true, pluginId: true, issueOn: true, dueOn: true, totalWon: true, openWon: true, storeId: true },
+        select: { id: true, number: true, pluginId: true, issueOn: true, dueOn: true, totalWon: true, openWon: true, creditedWon: true, storeId: true },
       }),
       // Credit belongs to the payer, not to a store: store owners are not shown it.
       scope === null ? creditBalance(this.db, payerId, today) : Promise.resolve(null),
@@ -403,7 +403,7 @@ export class PaymentService {
       customerCreditWon: credit,
       openInvoices: invoices.map((i) => {
         const dueOn = businessDateFromDb(i.dueOn);
-        return { id: i.id, number: i.number, pluginId: i.pluginId, issueOn: businessDateFromDb(i.issueOn), dueOn, totalWon: i.totalWon, openWon: i.openWon, storeId: i.storeId, ...invoiceStatus({ totalWon: i.totalWon, openWon: i.openWon, voided: false, dueOn, today }) };
+        return { id: i.id, number: i.number, pluginId: i.pluginId, issueOn: businessDateFromDb(i.issueOn), dueOn, totalWon: i.totalWon, openWon: i.openWon, storeId: i.storeId, ...invoiceStatus({ totalWon: i.totalWon, openWon: i.openWon, creditedWon: i.creditedWon, voided: false, dueOn, today }) };
       }),
     };
   }
