@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomBytes } from "node:crypto";
-import { crc32, deflateSync } from "node:zlib";
 import { pino } from "pino";
 import { createConsentJobs, ENCRYPTED_COLUMNS, rotatePersonalDataKeys, runBilling } from "@sunap/api";
-import { callPath, createApiHarness, type ApiHarness, type CoreCaller } from "@sunap/api/testing";
+import { callPath, consentThroughPage, createApiHarness, type ApiHarness, type CoreCaller } from "@sunap/api/testing";
 import { decryptField, keyringFromConfig, SANDBOX_BANK_FIELD_CONTEXT, type Keyring } from "@sunap/db";
 import { serverPlugins } from "./plugins.ts";
 
@@ -50,51 +49,17 @@ afterAll(async () => {
   await h?.drop();
 });
 
-/** The code the sandbox SMS carried, read back from the outbox (kept there encrypted). */
-async function otpCode(challengeId: string): Promise<string> {
-  const message = await h.db.notifyMessage.findFirstOrThrow({ where: { relatedType: "otp_challenge", relatedId: challengeId } });
-  const secret = JSON.parse(decryptField(h.keyring, message.secretEnc!, "notify_message.secret")) as { spans: { value: string }[] };
-  return secret.spans[0]!.value;
-}
-
 /** The registration jobs as the worker runs them: the EB13 file to the sandbox bank, then its EB14 answer. */
 async function runRegistrationJobs() {
   const context = { db: h.db, clock: h.clock, log: pino({ enabled: false }), billing: h.billing, keyring: h.keyring, jobId: "direct-run", signal: new AbortController().signal };
   for (const job of createConsentJobs(h.keyring).filter((j) => j.name.startsWith("cms.registrations-"))) await job.handler(context, undefined);
 }
 
-/** A small greyscale PNG, as a drawn signature. */
-function signaturePng(): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, "ascii"), data]);
-    const head = Buffer.alloc(4);
-    head.writeUInt32BE(data.length);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([head, body, crc]);
-  };
-  const header = Buffer.from([0, 0, 0, 8, 0, 0, 0, 4, 8, 0, 0, 0, 0]);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", header), chunk("IDAT", deflateSync(Buffer.alloc(9 * 4, 0))), chunk("IEND", Buffer.alloc(0))]);
-}
-
 /** A consent given on the public page: OTP challenge, payer, account, signature, messages; then the bank registers it. */
 async function consentThroughThePublicPage() {
   const link = await finance.enrollmentLinks.create({ purpose: "campaign", campaignLabel: "회원 모집", amountText: "매월 50,000원", scheduleText: "매월 25일 출금" });
   const token = link.path.split("/").pop()!;
-  const anon = h.callerWithToken(null, { ip: "198.51.100.7", userAgent: "Mozilla/5.0 (iPhone)" });
-  const page = await anon.enroll.open({ token });
-  const phone = "010-2345-6789";
-  const sent = await anon.enroll.sendOtp({ token, phone });
-  const { otpProof } = await anon.enroll.verifyOtp({ token, challengeId: sent.challengeId, code: await otpCode(sent.challengeId) });
-  await anon.enroll.submit({
-    token,
-    otpProof,
-    idempotencyKey: "rotation-coverage-1",
-    payer: { kind: "individual", name: "홍길동", birthDate: "1990-05-17", phone },
-    account: { bankCode: "090", accountNumber: "3333123456789", holderName: "홍길동" },
-    agreedTerms: { autoDebit: page.terms.autoDebit.sha256, privacy: page.terms.privacy.sha256 },
-    signature: { method: "drawn", pngBase64: signaturePng().toString("base64") },
-  });
+  await consentThroughPage(h, { token, payer: { name: "홍길동", birthDate: "1990-05-17", phone: "010-2345-6789" }, account: { bankCode: "090", accountNumber: "3333123456789" }, idempotencyKey: "rotation-coverage-1" });
   await runRegistrationJobs();
   await h.setToday("2026-03-17");
   await runRegistrationJobs();

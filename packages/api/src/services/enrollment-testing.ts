@@ -48,3 +48,38 @@ export async function runRegistrationJobs(h: ApiHarness) {
   const collected = await collectRegistrationResults(deps);
   return { submitted, collected, deps };
 }
+
+export interface PageConsent {
+  /** The link's token (the last segment of its path). */
+  token: string;
+  payer: { name: string; birthDate: string; phone: string };
+  account: { bankCode: string; accountNumber: string; holderName?: string };
+  idempotencyKey: string;
+  ip?: string;
+  /** Ask the bank for the holder first, as the page does before the terms (its answer is returned). */
+  checkHolder?: boolean;
+}
+
+/**
+ * A payer's whole visit to the consent page: open the link, a code to the phone read back from
+ * the sandbox outbox, (the holder check,) the terms as shown, a drawn signature, submit.
+ */
+export async function consentThroughPage(h: ApiHarness, visit: PageConsent) {
+  const { token, payer, account } = visit;
+  const anon = h.callerWithToken(null, { ip: visit.ip ?? "198.51.100.7", userAgent: "Mozilla/5.0 (iPhone)" });
+  const page = await anon.enroll.open({ token });
+  const sent = await anon.enroll.sendOtp({ token, phone: payer.phone });
+  const { otpProof } = await anon.enroll.verifyOtp({ token, challengeId: sent.challengeId, code: await otpCodeFromOutbox(h, sent.challengeId) });
+  const holderName = account.holderName ?? payer.name;
+  const holder = visit.checkHolder ? await anon.enroll.verifyAccount({ token, otpProof, bankCode: account.bankCode, accountNumber: account.accountNumber, holderName, birthDate: payer.birthDate }) : null;
+  const receipt = await anon.enroll.submit({
+    token,
+    otpProof,
+    idempotencyKey: visit.idempotencyKey,
+    payer: { kind: "individual", ...payer },
+    account: { bankCode: account.bankCode, accountNumber: account.accountNumber, holderName },
+    agreedTerms: { autoDebit: page.terms.autoDebit.sha256, privacy: page.terms.privacy.sha256 },
+    signature: { method: "drawn", pngBase64: signaturePng().toString("base64") },
+  });
+  return { receipt, holder, page };
+}

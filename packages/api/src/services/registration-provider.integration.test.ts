@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BankingCalendar, FileExchangeCmsProvider, InMemorySandboxBankStore, parseRegistrationRequestFile, SandboxBank } from "@sunap/rails";
 import { createApiHarness, type ApiHarness, type CoreCaller } from "../testing/api-harness.ts";
-import { otpCodeFromOutbox, signaturePng } from "./enrollment-testing.ts";
+import { consentThroughPage } from "./enrollment-testing.ts";
 import { applyRegistrationResultFile } from "./registration-pipeline.ts";
 
 /**
@@ -39,22 +39,14 @@ afterAll(async () => {
 async function consentOnThePage() {
   const link = await finance.enrollmentLinks.create({ purpose: "campaign", campaignLabel: "파일 교환", amountText: "매월 30,000원", scheduleText: "매월 25일 출금" });
   const token = link.path.split("/").pop()!;
-  const anon = h.callerWithToken(null, { ip: "198.51.100.77", userAgent: "vitest" });
-  const page = await anon.enroll.open({ token });
-  const phone = "010-7777-1234";
-  const sent = await anon.enroll.sendOtp({ token, phone });
-  const { otpProof } = await anon.enroll.verifyOtp({ token, challengeId: sent.challengeId, code: await otpCodeFromOutbox(h, sent.challengeId) });
-  const checked = await anon.enroll.verifyAccount({ token, otpProof, bankCode: "090", accountNumber: "3333123450002", holderName: "이몽룡", birthDate: "1991-02-03" });
-  await anon.enroll.submit({
+  const { holder } = await consentThroughPage(h, {
     token,
-    otpProof,
+    payer: { name: "이몽룡", birthDate: "1991-02-03", phone: "010-7777-1234" },
+    account: { bankCode: "090", accountNumber: "3333123450002" },
     idempotencyKey: "file-exchange-page-1",
-    payer: { kind: "individual", name: "이몽룡", birthDate: "1991-02-03", phone },
-    account: { bankCode: "090", accountNumber: "3333123450002", holderName: "이몽룡" },
-    agreedTerms: { autoDebit: page.terms.autoDebit.sha256, privacy: page.terms.privacy.sha256 },
-    signature: { method: "drawn", pngBase64: signaturePng().toString("base64") },
+    checkHolder: true,
   });
-  return checked;
+  return holder;
 }
 
 describe("the registration pipeline over the file-exchange provider", () => {

@@ -326,3 +326,5 @@ export async function refusal(promise: Promise<unknown>): Promise<Refusal> {
   }
   throw new Error("expected the call to be refused, but it succeeded");
 }
+
+export { consentThroughPage, otpCodeFromOutbox, runRegistrationJobs, signaturePng, type PageConsent } from "../services/enrollment-testing.ts";
