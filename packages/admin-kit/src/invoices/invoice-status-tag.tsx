@@ -2,11 +2,11 @@ import { Space, Tag } from "antd";
 import { kitStrings } from "../locale/kit-strings.ts";
 import { useKitTranslate } from "../locale/use-kit-translate.ts";
 
-export type InvoiceStatus = "open" | "partially_paid" | "paid" | "void";
+export type InvoiceStatus = "open" | "partially_paid" | "paid" | "credited" | "void";
 
-const COLORS: Record<InvoiceStatus, string | undefined> = { open: "blue", partially_paid: "gold", paid: "green", void: undefined };
+const COLORS: Record<InvoiceStatus, string | undefined> = { open: "blue", partially_paid: "gold", paid: "green", credited: "purple", void: undefined };
 
-/** The invoice's status as the ledger says (open, partially paid, paid, void), with an "overdue" tag past its due date. */
+/** The invoice's status as the ledger says (open, partially paid, paid, credited in full by credit notes, void), with an "overdue" tag past its due date. */
 export function InvoiceStatusTag({ status, overdue }: { status: InvoiceStatus; overdue?: boolean }) {
   const t = useKitTranslate(kitStrings);
   return (

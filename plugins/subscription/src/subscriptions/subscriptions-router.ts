@@ -10,6 +10,7 @@ import { planOn, SubscriptionTerms } from "../contract/terms.ts";
 import { subscriptionManifest } from "../manifest.ts";
 import { planCopy, presentPlan } from "../plans/plan-input.ts";
 import { upcomingPeriods } from "./upcoming-periods.ts";
+import { creditUnusedInvoicedDays } from "./unused-days-credit.ts";
 
 const PLUGIN_ID = subscriptionManifest.id;
 const Id = z.number().int().min(1).max(2_147_483_647);
@@ -55,12 +56,26 @@ async function lastInvoicedPeriodStart(tx: Tx, contractId: number): Promise<Busi
  * step (which refuses impossible transitions), saves through the contract service (versioned,
  * audited with the reason).
  */
-function changeTerms(ctx: Ctx, target: { id: number; version: number; reason?: string | undefined }, action: string, step: (terms: SubscriptionTerms, tx: Tx) => Promise<SubscriptionTerms> | SubscriptionTerms) {
+function changeTerms(
+  ctx: Ctx,
+  target: { id: number; version: number; reason?: string | undefined },
+  action: string,
+  step: (terms: SubscriptionTerms, tx: Tx) => Promise<SubscriptionTerms> | SubscriptionTerms,
+  /** Runs after the save in the same transaction, with the terms as they were (e.g. crediting unused days). */
+  after?: (tx: Tx, before: SubscriptionTerms) => Promise<unknown>,
+) {
   return ctx.db.$transaction(async (tx) => {
     const { terms } = await loadSubscription(tx, ctx, target.id);
     const next = await step(terms, tx);
-    return contracts(ctx).updateTermsInTx(tx, { id: target.id, version: target.version, terms: next, reason: target.reason ? `${action}: ${target.reason}` : action }, ctx.actor);
+    const saved = await contracts(ctx).updateTermsInTx(tx, { id: target.id, version: target.version, terms: next, reason: target.reason ? `${action}: ${target.reason}` : action }, ctx.actor);
+    if (after) await after(tx, terms);
+    return saved;
   });
+}
+
+/** A stop dated inside a period already invoiced takes the unused days back with a credit note. */
+function creditUnused(ctx: Ctx, contractId: number, kind: "pause" | "cancel", stop: { from: BusinessDate; resumeOn: BusinessDate | null }) {
+  return (tx: Tx, before: SubscriptionTerms) => creditUnusedInvoicedDays(tx, { contractId, before, stop, kind, today: ctx.clock.today(), userId: ctx.actor.id }, auditSink(ctx));
 }
 
 export const StartInput = z.object({
@@ -105,7 +120,7 @@ export const subscriptionsRouter = router({
   pause: procedure
     .permission("contract.write")
     .input(z.object({ ...Target, from: BusinessDateInput, until: BusinessDateInput.nullish() }))
-    .mutation(({ ctx, input }) => changeTerms(ctx, input, "pause", (terms) => pause(terms, input))),
+    .mutation(({ ctx, input }) => changeTerms(ctx, input, "pause", (terms) => pause(terms, input), creditUnused(ctx, input.id, "pause", { from: input.from, resumeOn: input.until ?? null }))),
 
   resume: procedure
     .permission("contract.write")
@@ -115,7 +130,9 @@ export const subscriptionsRouter = router({
   cancel: procedure
     .permission("contract.write")
     .input(z.object({ ...Target, on: BusinessDateInput, mode: Cancellation.shape.mode }))
-    .mutation(({ ctx, input }) => changeTerms(ctx, input, `cancel (${input.mode})`, (terms) => cancel(terms, { on: input.on, mode: input.mode }))),
+    .mutation(({ ctx, input }) =>
+      changeTerms(ctx, input, `cancel (${input.mode})`, (terms) => cancel(terms, { on: input.on, mode: input.mode }), input.mode === "now" ? creditUnused(ctx, input.id, "cancel", { from: input.on, resumeOn: null }) : undefined),
+    ),
 
   /** A plan change may not reach back into a period already invoiced: that would re-price a billed period. */
   changePlan: procedure
