@@ -1,10 +1,10 @@
 import { useState } from "react";
-import { Alert, App, Button, Card, Col, DatePicker, Descriptions, Form, Input, Modal, Row, Select, Space, Table, Tag, Typography } from "antd";
+import { Alert, App, Button, Card, Col, DatePicker, Descriptions, Form, Input, Modal, Row, Select, Space, Table, Tag, Typography, type FormInstance } from "antd";
 import { PlusOutlined, RollbackOutlined, UnlockOutlined } from "@ant-design/icons";
 import { List } from "@refinedev/antd";
 import { useTranslate } from "@refinedev/core";
 import dayjs from "dayjs";
-import { fieldErrorList, fieldErrorsForForm, useApiMutation, useApiQuery } from "@sunap/admin-kit";
+import { fieldErrorsForForm, useApiMutation, useApiQuery, type ApiError } from "@sunap/admin-kit";
 import { trpc } from "../../api/trpc.ts";
 import { hasPermission, useMe } from "../../auth/session.ts";
 import { useLocale } from "../../i18n/locale-context.tsx";
@@ -56,10 +56,11 @@ export function BankingCalendarPage() {
       setDialog({ kind: "reopen", day });
     } else confirmUndo(day);
   };
-  const failed = (form: typeof closeForm | typeof reopenForm) => (error: Parameters<typeof fieldErrorList>[0]) => {
-    const fields = fieldErrorsForForm(fieldErrorList(error));
-    if (fields.length) form.setFields(fields as never);
-    else void message.error((error as Error).message);
+  /** A refusal names its field (shown on the form) or is said in a message. */
+  const failed = <T,>(form: FormInstance<T>) => (error: ApiError) => {
+    const fields = fieldErrorsForForm<T>(error);
+    if (fields.length) form.setFields(fields);
+    else void message.error(error.message);
   };
   const confirmUndo = (day: CalendarDay) =>
     Modal.confirm({
