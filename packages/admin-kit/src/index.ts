@@ -20,10 +20,12 @@ export { Money, SideAmount, useFormatWon } from "./format/money.tsx";
 export { formatTimestamp, formatDay, formatDbDate, toBusinessDate, fromBusinessDate } from "./format/dates.ts";
 export { WonInput, type WonInputProps } from "./inputs/won-input.tsx";
 export { readWonTyping, groupWonDigits, type WonTyping } from "./inputs/won-digits.ts";
+export { downloadBase64, downloadBlob } from "./files/download.ts";
 
 // Server-side lists
-export { useServerTable, type ServerTableOptions, type ServerTableState } from "./server-table/use-server-table.ts";
+export { useServerTable, listQueryKey, type ServerTableOptions, type ServerTableState } from "./server-table/use-server-table.ts";
 export { ServerTable, type ServerTableProps } from "./server-table/server-table.tsx";
+export { dayRangeFilters, type DayRange } from "./server-table/day-range.ts";
 export { cleanFilters, type ListFilter, type ListOperator, type ListPage, type ListRequest, type ListSorter } from "./server-table/list-request.ts";
 
 // Lookups

@@ -9,7 +9,7 @@ import { hashQueryKey } from "./query-key-hash.ts";
  * A typed tRPC query for screens that are not plain CRUD (dashboard, periods, accounts...).
  * Errors become ApiError; an expired session goes through the auth provider like Refine's hooks.
  */
-export function useApiQuery<T>(key: readonly unknown[], run: () => Promise<T>, options: { enabled?: boolean; keepPrevious?: boolean } = {}) {
+export function useApiQuery<T>(key: readonly unknown[], run: () => Promise<T>, options: { enabled?: boolean; keepPrevious?: boolean; refetchInterval?: number | false } = {}) {
   const { mutate: onError } = useOnError();
   const query = useQuery<T, ApiError>({
     queryKey: ["sunap", ...key],
@@ -17,6 +17,7 @@ export function useApiQuery<T>(key: readonly unknown[], run: () => Promise<T>, o
     queryFn: () => run().catch((error: unknown) => Promise.reject(toHttpError(error))),
     enabled: options.enabled,
     placeholderData: options.keepPrevious ? (previous) => previous : undefined,
+    refetchInterval: options.refetchInterval,
   });
   useEffect(() => {
     if (query.error) onError(query.error);

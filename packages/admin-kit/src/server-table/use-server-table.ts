@@ -22,6 +22,8 @@ export interface ServerTableOptions<Row, Values> {
   /** Values read back from the URL are plain JSON: turn them into what the form holds (dates, numbers). */
   restoreValues?: (raw: Record<string, unknown>) => Values;
   enabled?: boolean;
+  /** Re-read the page every so many milliseconds (a live list whose push feed is down); false: never. */
+  refetchInterval?: number | false;
 }
 
 export interface ServerTableState<Row, Values> {
@@ -38,6 +40,11 @@ export interface ServerTableState<Row, Values> {
   search: (values: Values) => void;
   reset: () => void;
   tableProps: Pick<TableProps<Row>, "dataSource" | "loading" | "pagination" | "onChange">;
+}
+
+/** The cache key of every page of the lists named `queryKey`, e.g. to refetch them after a mutation. */
+export function listQueryKey(...queryKey: readonly unknown[]): unknown[] {
+  return ["sunap", "list", ...queryKey];
 }
 
 /**
@@ -83,7 +90,12 @@ export function useServerTable<Row, Values extends object = Record<string, unkno
     [state.current, state.pageSize, state.sorter?.field, state.sorter?.order, hashQueryKey([state.values]), hashQueryKey([permanent ?? []])],
   );
 
-  const query = useApiQuery(["list", ...options.queryKey, request], () => options.fetch(request), { keepPrevious: true, enabled: options.enabled });
+  // useApiQuery puts "sunap" first: the full key starts with listQueryKey(...queryKey).
+  const query = useApiQuery(["list", ...options.queryKey, request], () => options.fetch(request), {
+    keepPrevious: true,
+    enabled: options.enabled,
+    refetchInterval: options.refetchInterval,
+  });
   const { refetch: refetchQuery } = query;
   const refetch = useCallback(() => void refetchQuery(), [refetchQuery]);
   const sorters = request.sorters;

@@ -2,9 +2,8 @@ import { useState } from "react";
 import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { DownloadOutlined, FileZipOutlined, SendOutlined } from "@ant-design/icons";
-import { fieldErrorsForForm, Money, ServerTable, toHttpError, useApiMutation, useBusinessToday, useFormatWon, useKitTranslate, useServerTable } from "@sunap/admin-kit";
+import { downloadBase64, fieldErrorsForForm, Money, ServerTable, toHttpError, useApiMutation, useBusinessToday, useFormatWon, useKitTranslate, useServerTable } from "@sunap/admin-kit";
 import { donationsClient } from "./client.ts";
-import { downloadBase64 } from "./download.ts";
 import { strings } from "./strings.ts";
 
 type ReceiptRow = Awaited<ReturnType<typeof donationsClient.receipts.list.query>>["data"][number];
@@ -48,7 +47,7 @@ export function DonationReceiptsPage() {
     all.mutate(format, {
       onSuccess: (result) => {
         if (!result.base64) return void message.info(t("receipts.bulkNone"));
-        downloadBase64({ filename: result.filename, contentType: result.contentType, base64: result.base64 });
+        downloadBase64({ fileName: result.filename, contentType: result.contentType, base64: result.base64 });
         void message.success(t("receipts.bulkDone", { count: result.count }));
       },
     });
@@ -57,7 +56,7 @@ export function DonationReceiptsPage() {
     const { reason } = await exportForm.validateFields();
     try {
       const result = await exportList.mutateAsync(reason);
-      downloadBase64(result);
+      downloadBase64({ fileName: result.filename, contentType: result.contentType, base64: result.base64 });
       void message.success(t("export.done", { rows: result.rows, numbers: result.withResidentNumber }));
       setExporting(false);
     } catch (error) {
@@ -81,7 +80,7 @@ export function DonationReceiptsPage() {
           size="small"
           icon={<DownloadOutlined />}
           loading={one.isPending && one.variables === row.payerId}
-          onClick={() => one.mutate(row.payerId, { onSuccess: (file) => downloadBase64(file) })}
+          onClick={() => one.mutate(row.payerId, { onSuccess: (file) => downloadBase64({ fileName: file.filename, contentType: file.contentType, base64: file.base64 }) })}
           data-testid={`receipt-download-${row.payerCode}`}
         >
           {t("receipts.download")}

@@ -2,7 +2,7 @@ import { useState } from "react";
 import { App, Button, Card, DatePicker, Space, Tag, Typography } from "antd";
 import { DownloadOutlined } from "@ant-design/icons";
 import dayjs from "dayjs";
-import { Money, ServerTable, useApiMutation, useKitTranslate, useServerTable } from "@sunap/admin-kit";
+import { downloadBlob, Money, ServerTable, useApiMutation, useKitTranslate, useServerTable } from "@sunap/admin-kit";
 import type { TaxInvoiceRow } from "../server/tax-invoices.ts";
 import { royaltyClient } from "./client.ts";
 import { strings } from "./strings.ts";
@@ -24,12 +24,7 @@ export function TaxInvoicesPage() {
 
   const download = async () => {
     const file = await exportCsv.mutateAsync(month);
-    const url = URL.createObjectURL(new Blob([file.content], { type: "text/csv;charset=utf-8" }));
-    const link = document.createElement("a");
-    link.href = url;
-    link.download = file.fileName;
-    link.click();
-    URL.revokeObjectURL(url);
+    downloadBlob(file.fileName, new Blob([file.content], { type: "text/csv;charset=utf-8" }));
     void message.success(t("tax.exported", { count: file.count }));
   };
 

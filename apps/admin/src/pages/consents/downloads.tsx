@@ -3,9 +3,8 @@ import { Alert, App, Button, Form, Input, Modal } from "antd";
 import { DownloadOutlined, FilePdfOutlined } from "@ant-design/icons";
 import { useTranslate } from "@refinedev/core";
 import { trpc } from "../../api/trpc.ts";
-import { fieldErrorList, fieldErrorsForForm, useApiMutation } from "@sunap/admin-kit";
+import { downloadBase64, fieldErrorList, fieldErrorsForForm, useApiMutation } from "@sunap/admin-kit";
 import { hasPermission, useMe } from "../../auth/session.ts";
-import { downloadBase64 } from "../../components/download.ts";
 
 interface DownloadedFile {
   fileName: string;

@@ -6,7 +6,7 @@ import dayjs from "dayjs";
 import { trpc } from "../../api/trpc.ts";
 import { useApiMutation, fieldErrorList, fieldErrorsForForm } from "@sunap/admin-kit";
 import { hasPermission, useMe } from "../../auth/session.ts";
-import { fileToBase64 } from "../../components/download.ts";
+import { fileToBase64 } from "../../components/file-to-base64.ts";
 import { useBanks } from "../banks/use-banks.ts";
 
 interface OfflineValues {

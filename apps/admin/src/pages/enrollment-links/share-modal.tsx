@@ -3,10 +3,9 @@ import { Alert, App, Button, Col, Descriptions, Divider, Flex, Form, Input, Moda
 import { DownloadOutlined, SendOutlined } from "@ant-design/icons";
 import { useTranslate } from "@refinedev/core";
 import { trpc } from "../../api/trpc.ts";
-import { useApiMutation, fieldErrorList, fieldErrorsForForm, formatTimestamp } from "@sunap/admin-kit";
+import { downloadBlob, useApiMutation, fieldErrorList, fieldErrorsForForm, formatTimestamp } from "@sunap/admin-kit";
 import type { EnrollmentLink } from "../../api/collection-types.ts";
 import { hasPermission, useMe } from "../../auth/session.ts";
-import { downloadBlob } from "../../components/download.ts";
 import { PayerLink } from "../payers/payer-link.tsx";
 import { absoluteLinkUrl, LinkPurposeTag, LinkStateTag } from "./state.tsx";
 

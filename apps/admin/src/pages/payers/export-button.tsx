@@ -2,10 +2,9 @@ import { useState } from "react";
 import { Alert, App, Button, Form, Input, Modal, Radio } from "antd";
 import { DownloadOutlined } from "@ant-design/icons";
 import { useTranslate, type CrudFilter, type CrudSort } from "@refinedev/core";
-import { fieldErrorList, fieldErrorsForForm, useApiMutation } from "@sunap/admin-kit";
+import { downloadBase64, fieldErrorList, fieldErrorsForForm, useApiMutation } from "@sunap/admin-kit";
 import { trpc } from "../../api/trpc.ts";
 import { listQueryOf } from "../../api/data-provider.ts";
-import { downloadBase64 } from "../../components/download.ts";
 
 interface ExportForm {
   format: "csv" | "xlsx";
