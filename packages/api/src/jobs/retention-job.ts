@@ -3,9 +3,19 @@ import { runRetention } from "../services/retention-service.ts";
 import { defineJob } from "./job-definition.ts";
 
 /**
- * Daily: redacts the personal data of payers whose relationship ended more than the retention
- * period ago (default 5 years) and deletes their evidence files' bytes, through the one database
- * function allowed to, which audits each payer. Idempotent: a redacted payer is not found again.
+ * Daily, with the retention period of the settings (default 5 years):
+ * - every payer, with or without a consent, whose relationship ended that long ago — they left, or
+ *   their registrations and contracts all ended — and who has no active registration or contract,
+ *   no open invoice and no balance owed by or to them in the ledger: name (→ "(파기됨)"), birth
+ *   date, business number, representative, phone, e-mail, address and the accounts' numbers and
+ *   holders are erased, the consent evidence files' bytes deleted and the consents' and
+ *   withdrawals' IP, user agent and names cleared, through sunap_redact_payer_personal_data() (the
+ *   one database function allowed to touch evidence; it audits each payer with counts only); their
+ *   messages lose text, recipient and links, queued ones are cancelled. The payer row, its code and
+ *   the ledger, invoices and payments naming it stay, anonymised.
+ * - messages naming no payer past the period lose text, recipient and links; one-time-code
+ *   challenges that are not a consent's evidence and idle per-phone counters are deleted.
+ * Idempotent: a redacted payer is not found again.
  */
 export const createRetentionJob = (keyring: Keyring) =>
   defineJob({

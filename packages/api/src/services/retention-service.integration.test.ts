@@ -1,9 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addDays, businessDateToDb } from "@sunap/core";
 import { decryptField } from "@sunap/db";
-import { createApiHarness, refusal, type ApiHarness, type CoreCaller } from "../testing/api-harness.ts";
+import { createApiHarness, refusal, VALID_BUSINESS_NUMBER, type ApiHarness, type CoreCaller } from "../testing/api-harness.ts";
+import { issueFixtureInvoice } from "../testing/invoice-fixtures.ts";
 import { otpCodeFromOutbox, signaturePng } from "./enrollment-testing.ts";
 import { resetEnrollLimits } from "./enrollment-rate-limits.ts";
+import { loadInvoiceNoticeSetup, loadNoticePayers, queueInvoiceIssued } from "./invoice-notifications.ts";
 import { NOTIFY_FIELD_CONTEXT } from "./notify-outbox.ts";
+import { PAYER_FIELD_CONTEXT } from "./payer-service.ts";
 import { REDACTED_MESSAGE_TEXT, runRetention } from "./retention-service.ts";
 
 let h: ApiHarness;
@@ -100,5 +104,115 @@ describe("retention of what names no payer", () => {
     // A second run the same day finds nothing more and writes no audit record.
     expect(await runRetention(h.db, h.keyring, h.clock.today())).toMatchObject({ messagesWithoutPayer: 0, otpChallenges: 0, otpPhoneGuards: 0 });
     expect(await h.db.auditLog.count({ where: { action: { in: ["retention.redact_messages", "retention.delete_otp"] } } })).toBe(2);
+  });
+});
+
+describe("retention of payers who never gave a consent", () => {
+  let seq = 0;
+  const payment = (payerId: number, receivedOn: string, amountWon: bigint) => finance.payments.record({ payerId, receivedOn, amountWon, method: "bank_transfer", idempotencyKey: `retention-pay-${++seq}` });
+
+  /** A payer entered in the admin who pays by bank transfer, with one invoice of 10,000 issued on `issueOn` and told by message. */
+  async function bankTransferPayer(code: string, issueOn: string, kind: "individual" | "business" = "individual") {
+    const phone = `010-5${code.slice(-3)}-7${code.slice(-3)}`;
+    const who = kind === "individual" ? { birthDate: "1975-05-05" } : { businessNumber: VALID_BUSINESS_NUMBER, representative: `대표${code}` };
+    const payer = await finance.payers.create({ payerCode: code, kind, name: `이체고객${code}`, phone, email: `${code.toLowerCase()}@example.kr`, address: `서울시 보존구 ${code}길 1`, ...who });
+    const invoice = await issueFixtureInvoice(h.db, { payerId: payer.id, issueOn, dueOn: addDays(issueOn, 20), totalWon: 10_000n, number: `${issueOn.slice(0, 4)}-9${code.slice(-3)}00` });
+    const setup = await loadInvoiceNoticeSetup(h.db);
+    const notice = (await loadNoticePayers(h.db, h.keyring, h.clock, [payer.id])).get(payer.id)!;
+    expect(await queueInvoiceIssued(h.db, h.keyring, setup, notice, { id: invoice.id, payerId: payer.id, number: invoice.number, totalWon: 10_000n, dueOn: addDays(issueOn, 20) }, h.clock.now())).toBe(true);
+    return { id: payer.id, name: `이체고객${code}`, phone, email: `${code.toLowerCase()}@example.kr`, invoiceId: invoice.id };
+  }
+  const endContracts = (payerId: number, endedOn: string) => h.db.contract.updateMany({ where: { payerId }, data: { status: "ended", endedOn: businessDateToDb(endedOn), nextIssueOn: null } });
+  // The admin has no "left" action yet: the fixture sets the columns as one would.
+  const leave = (payerId: number, leftOn: string) => h.db.payer.update({ where: { id: payerId }, data: { status: "left", leftOn: businessDateToDb(leftOn) } });
+  const rawPayer = async (id: number) => (await h.db.$queryRaw<Record<string, unknown>[]>`SELECT * FROM "payer" WHERE "id" = ${id}`)[0]!;
+  const rawMessages = (payerId: number) => h.db.$queryRaw<Record<string, unknown>[]>`SELECT * FROM "notify_message" WHERE "payer_id" = ${payerId} ORDER BY "id"`;
+
+  it("redacts a payer without consent five years after they left or their contracts ended and nothing was owed, never one still under contract or owing or owed, audited with masked values, once", async () => {
+    await h.setToday("2026-03-16");
+    // Left five years and one day ago, everything paid.
+    const left = await bankTransferPayer("RT-101", "2021-01-04");
+    await payment(left.id, "2021-02-01", 10_000n);
+    await endContracts(left.id, "2021-03-15");
+    await leave(left.id, "2021-03-15");
+    // A business that never "left": its contracts all ended five years and six days ago, everything paid.
+    const ended = await bankTransferPayer("RT-102", "2021-01-04", "business");
+    await payment(ended.id, "2021-01-20", 10_000n);
+    await endContracts(ended.id, "2021-03-10");
+    // Left five years less one day ago.
+    const recent = await bankTransferPayer("RT-103", "2021-01-04");
+    await payment(recent.id, "2021-02-01", 10_000n);
+    await endContracts(recent.id, "2021-03-17");
+    await leave(recent.id, "2021-03-17");
+    // Left long ago, but a contract is still active (everything paid).
+    const underContract = await bankTransferPayer("RT-104", "2015-01-05");
+    await payment(underContract.id, "2015-02-01", 10_000n);
+    await leave(underContract.id, "2015-06-30");
+    // Left long ago, contracts ended, an invoice still open.
+    const owing = await bankTransferPayer("RT-105", "2015-01-05");
+    await endContracts(owing.id, "2015-06-30");
+    await leave(owing.id, "2015-06-30");
+    // Left long ago, paid more than was owed: the organisation still owes them 2,000 of customer credit.
+    const owed = await bankTransferPayer("RT-106", "2015-01-05");
+    await payment(owed.id, "2015-02-01", 12_000n);
+    await endContracts(owed.id, "2015-06-30");
+    await leave(owed.id, "2015-06-30");
+    // Left over five years ago, but the last invoice was settled only four years and nine months ago.
+    const lateSettled = await bankTransferPayer("RT-107", "2020-12-01");
+    await endContracts(lateSettled.id, "2020-12-31");
+    await leave(lateSettled.id, "2020-12-31");
+    await payment(lateSettled.id, "2021-06-01", 10_000n);
+
+    const untouched = [recent, underContract, owing, owed, lateSettled];
+    const before = new Map(await Promise.all(untouched.map(async (p) => [p.id, { payer: await rawPayer(p.id), messages: await rawMessages(p.id) }] as const)));
+    const ledgerBefore = await h.db.journalLine.findMany({ where: { payerId: { in: [left.id, ended.id] } }, orderBy: { id: "asc" } });
+
+    const first = await runRetention(h.db, h.keyring, h.clock.today());
+    expect(first).toMatchObject({ years: 5, redacted: 2 });
+
+    for (const p of [left, ended]) {
+      const row = await rawPayer(p.id);
+      expect(row).toMatchObject({ name: "(파기됨)", birth_date_enc: null, business_number_enc: null, representative: null, email: null, address: null, phone_bidx: "redacted" });
+      expect(decryptField(h.keyring, row.phone_enc as string, PAYER_FIELD_CONTEXT.phone)).toBe("");
+      const messages = await rawMessages(p.id);
+      expect(messages).toHaveLength(1);
+      expect(messages[0]).toMatchObject({ body: REDACTED_MESSAGE_TEXT, subject: null, recipient_masked: REDACTED_MESSAGE_TEXT, recipient_bidx: null, secret_enc: null, buttons: null });
+      expect(decryptField(h.keyring, messages[0]!.recipient_enc as string, NOTIFY_FIELD_CONTEXT.recipient)).toBe("");
+      const everything = JSON.stringify([row, messages], (_, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
+      for (const personal of [p.name, p.email, p.phone, p.phone.replaceAll("-", ""), "보존구", "1975", "대표RT"]) expect(everything).not.toContain(personal);
+    }
+    // The ledger keeps its references: the same lines, naming the same (now anonymous) payer and invoice.
+    expect(await h.db.journalLine.findMany({ where: { payerId: { in: [left.id, ended.id] } }, orderBy: { id: "asc" } })).toEqual(ledgerBefore);
+    expect(await h.db.invoice.findUniqueOrThrow({ where: { id: left.invoiceId } })).toMatchObject({ payerId: left.id, openWon: 0n });
+
+    for (const p of untouched) {
+      expect({ payer: await rawPayer(p.id), messages: await rawMessages(p.id) }).toEqual(before.get(p.id));
+    }
+
+    const audits = await h.db.auditLog.findMany({ where: { action: "retention.redact", entityId: { in: [left, ended, ...untouched].map((p) => String(p.id)) } }, orderBy: { id: "asc" } });
+    expect(audits.map((a) => [a.entityId, a.actorEmail])).toEqual([
+      [String(left.id), "retention-job"],
+      [String(ended.id), "retention-job"],
+    ]);
+    expect(JSON.stringify(audits[0]!.after)).toContain("relationship ended 2021-03-15");
+    expect(JSON.stringify(audits[1]!.after)).toContain("relationship ended 2021-03-10");
+    const audited = JSON.stringify(audits);
+    for (const personal of [left.name, ended.name, left.email, "5101", "5102", "보존구"]) expect(audited).not.toContain(personal);
+
+    // The admin's payer page still reads: the placeholder for the name, nothing for what was erased.
+    await expect(finance.payers.get({ id: left.id })).resolves.toMatchObject({ payerCode: "RT-101", name: "(파기됨)", birthDateMasked: null, email: null, address: null, status: "left" });
+    await expect(finance.payers.get({ id: ended.id })).resolves.toMatchObject({ payerCode: "RT-102", name: "(파기됨)", businessNumberMasked: null, representative: null });
+    await expect(finance.payments.payerSummary({ payerId: left.id })).resolves.toMatchObject({ customerCreditWon: 0n });
+
+    // A second run the same day does nothing more.
+    expect(await runRetention(h.db, h.keyring, h.clock.today())).toMatchObject({ redacted: 0 });
+    expect(await h.db.auditLog.count({ where: { action: "retention.redact", entityId: { in: [left, ended, ...untouched].map((p) => String(p.id)) } } })).toBe(2);
+
+    // The next day the payer who left five years ago that day goes too, and only they.
+    await h.setToday("2026-03-17");
+    expect(await runRetention(h.db, h.keyring, h.clock.today())).toMatchObject({ redacted: 1 });
+    expect(await rawPayer(recent.id)).toMatchObject({ name: "(파기됨)", email: null, phone_bidx: "redacted" });
+    for (const p of [underContract, owing, owed, lateSettled]) expect(await rawPayer(p.id)).toEqual(before.get(p.id)!.payer);
+    await h.setToday("2026-03-16");
   });
 });

@@ -30,30 +30,66 @@ export function addYears(date: BusinessDate, years: number): BusinessDate {
 
 export interface RetentionCandidate {
   payerId: number;
-  /** When the relationship ended: the payer left, or their last registration ended and none is active. */
+  /**
+   * When the relationship ended: the latest of the day the payer left, the day their last
+   * registration or contract ended, and the last ledger movement naming them (a debt settled
+   * after the contract ended keeps the relationship going until it is settled).
+   */
   endedOn: BusinessDate;
   /** The first day the personal data may be destroyed. */
   dueOn: BusinessDate;
 }
 
+/** The ledger accounts on which a payer's balance is money owed by them or to them. */
+const PAYER_BALANCE_ACCOUNTS = ["receivables", "customer_credits"] as const;
+const LEDGER_CHUNK = 1000;
+
+const latest = (dates: readonly (BusinessDate | null)[]): BusinessDate | undefined => dates.filter((d): d is BusinessDate => d !== null).sort().at(-1);
+
 /**
  * Payers whose relationship ended more than the retention period ago and who are not redacted
- * yet. Only payers who gave a consent are considered here: their evidence is what this job keeps.
+ * yet, whether or not they ever gave a consent (a payer entered in the admin who paid by bank
+ * transfer has personal data too). The relationship has ended when the payer left, or their
+ * registrations or contracts ended; it has not while any registration or contract is active, any
+ * invoice is open or the ledger holds a balance owed by or to them (customer credit not refunded).
+ * `onlyPayerIds` narrows the search (the redaction checks its payer again in its transaction).
  */
-export async function retentionCandidates(db: DbOrTx, today: BusinessDate, years: number, timeZone: string): Promise<RetentionCandidate[]> {
+export async function retentionCandidates(db: DbOrTx, today: BusinessDate, years: number, timeZone: string, onlyPayerIds?: readonly number[]): Promise<RetentionCandidate[]> {
   const payers = await db.payer.findMany({
-    where: { consents: { some: {} }, phoneBidx: { not: "redacted" }, registrations: { none: { status: { in: [...ACTIVE_REGISTRATION_STATUSES] } } } },
-    select: { id: true, leftOn: true, registrations: { select: { finishedAt: true, finishedOn: true } } },
+    where: {
+      ...(onlyPayerIds && { id: { in: [...onlyPayerIds] } }),
+      phoneBidx: { not: "redacted" },
+      registrations: { none: { status: { in: [...ACTIVE_REGISTRATION_STATUSES] } } },
+      contracts: { none: { status: "active" } },
+      invoices: { none: { openWon: { not: 0n } } },
+      OR: [{ leftOn: { not: null } }, { registrations: { some: {} } }, { contracts: { some: {} } }],
+    },
+    select: { id: true, leftOn: true, registrations: { select: { finishedAt: true, finishedOn: true } }, contracts: { select: { endedOn: true } } },
+    orderBy: { id: "asc" },
   });
-  const due: RetentionCandidate[] = [];
+  // First without the ledger: a later ledger movement can only push the end further out.
+  const ended = new Map<number, BusinessDate>();
   for (const payer of payers) {
-    const finished = payer.registrations.map((r) => (r.finishedOn ? businessDateFromDb(r.finishedOn) : r.finishedAt ? businessDateAt(r.finishedAt, timeZone) : null)).filter((d): d is string => d !== null);
-    const lastFinished = finished.sort().at(-1) ?? null;
-    const left = payer.leftOn ? businessDateFromDb(payer.leftOn) : null;
-    const endedOn = [left, lastFinished].filter((d): d is string => d !== null).sort().at(-1);
-    if (!endedOn) continue;
-    const dueOn = addYears(endedOn, years);
-    if (dueOn <= today) due.push({ payerId: payer.id, endedOn, dueOn });
+    const registrationsEnded = payer.registrations.map((r) => (r.finishedOn ? businessDateFromDb(r.finishedOn) : r.finishedAt ? businessDateAt(r.finishedAt, timeZone) : null));
+    const contractsEnded = payer.contracts.map((c) => (c.endedOn ? businessDateFromDb(c.endedOn) : null));
+    const endedOn = latest([payer.leftOn ? businessDateFromDb(payer.leftOn) : null, ...registrationsEnded, ...contractsEnded]);
+    if (endedOn && addYears(endedOn, years) <= today) ended.set(payer.id, endedOn);
+  }
+  const due: RetentionCandidate[] = [];
+  const ids = [...ended.keys()];
+  for (let start = 0; start < ids.length; start += LEDGER_CHUNK) {
+    const chunk = ids.slice(start, start + LEDGER_CHUNK);
+    const ledger = await db.journalLine.groupBy({ by: ["payerId", "accountCode"], where: { payerId: { in: chunk } }, _sum: { amountWon: true }, _max: { effectiveOn: true } });
+    const byPayer = new Map<number, typeof ledger>();
+    for (const line of ledger) byPayer.set(line.payerId!, [...(byPayer.get(line.payerId!) ?? []), line]);
+    for (const payerId of chunk) {
+      const lines = byPayer.get(payerId) ?? [];
+      const owes = lines.some((l) => (PAYER_BALANCE_ACCOUNTS as readonly string[]).includes(l.accountCode) && (l._sum.amountWon ?? 0n) !== 0n);
+      if (owes) continue;
+      const endedOn = latest([ended.get(payerId)!, ...lines.map((l) => (l._max.effectiveOn ? businessDateFromDb(l._max.effectiveOn) : null))])!;
+      const dueOn = addYears(endedOn, years);
+      if (dueOn <= today) due.push({ payerId, endedOn, dueOn });
+    }
   }
   return due;
 }
@@ -159,16 +195,26 @@ export async function deleteExpiredOtpData(db: Db, today: BusinessDate, years: n
   });
 }
 
-/** The daily run: every payer past retention, each in its own transaction (a failure leaves the rest done), then what names no payer. */
+/**
+ * The daily run: every payer past retention (with or without a consent), each in its own
+ * transaction (a failure leaves the rest done), then what names no payer.
+ */
 export async function runRetention(db: Db, keyring: Keyring, today: BusinessDate) {
   const org = await db.organization.findUnique({ where: { id: 1 }, select: { timeZone: true } });
   const timeZone = org?.timeZone ?? "Asia/Seoul";
   const { consentEvidenceYears } = await retentionSettings(db);
   const candidates = await retentionCandidates(db, today, consentEvidenceYears, timeZone);
   const redacted: number[] = [];
-  for (const candidate of candidates) {
-    await db.$transaction((tx) => redactPayer(tx, keyring, candidate.payerId, "retention-job", `relationship ended ${candidate.endedOn}; kept ${consentEvidenceYears} years until ${candidate.dueOn}`));
-    redacted.push(candidate.payerId);
+  for (const { payerId } of candidates) {
+    const done = await db.$transaction(async (tx) => {
+      // Checked again under the payer's lock: a contract, an invoice or a payment may have come since.
+      await tx.$queryRaw`SELECT "id" FROM "payer" WHERE "id" = ${payerId} FOR UPDATE`;
+      const [candidate] = await retentionCandidates(tx, today, consentEvidenceYears, timeZone, [payerId]);
+      if (!candidate) return false;
+      await redactPayer(tx, keyring, payerId, "retention-job", `relationship ended ${candidate.endedOn}; kept ${consentEvidenceYears} years until ${candidate.dueOn}`);
+      return true;
+    });
+    if (done) redacted.push(payerId);
   }
   const messagesWithoutPayer = await redactMessagesWithoutPayer(db, keyring, today, consentEvidenceYears, timeZone);
   const otp = await deleteExpiredOtpData(db, today, consentEvidenceYears, timeZone);
