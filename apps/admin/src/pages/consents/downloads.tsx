@@ -5,6 +5,7 @@ import { useTranslate } from "@refinedev/core";
 import { trpc } from "../../api/trpc.ts";
 import { downloadBase64, fieldErrorList, fieldErrorsForForm, useApiMutation } from "@sunap/admin-kit";
 import { hasPermission, useMe } from "../../auth/session.ts";
+import { ACCESS_LOG_QUERY_KEY } from "../payers/access-log.tsx";
 
 interface DownloadedFile {
   fileName: string;
@@ -23,7 +24,7 @@ function DownloadWithReason({ title, icon, button, size, block, testId, fetchFil
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<{ reason: string }>();
   // Only the access log changed.
-  const download = useApiMutation(fetchFile, { invalidate: [["data", "default", "payer-access-log"]], notifyError: false });
+  const download = useApiMutation(fetchFile, { invalidate: [ACCESS_LOG_QUERY_KEY], notifyError: false });
   const close = () => {
     setOpen(false);
     form.resetFields();

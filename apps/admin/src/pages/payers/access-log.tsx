@@ -1,10 +1,10 @@
-import { Alert, Button, Card, DatePicker, Form, Input, Select, Table, Tag, Typography } from "antd";
-import { SearchOutlined } from "@ant-design/icons";
-import { List, getDefaultSortOrder, useTable } from "@refinedev/antd";
-import { useMany, useTranslate, type CrudFilters, type HttpError } from "@refinedev/core";
-import type { Dayjs } from "dayjs";
+import { Alert, DatePicker, Form, Input, Select, Tag, Typography } from "antd";
+import type { ColumnsType } from "antd/es/table";
+import { List } from "@refinedev/antd";
+import { useMany, useTranslate } from "@refinedev/core";
 import type { AccessLogRow, Payer } from "../../api/collection-types.ts";
-import { formatTimestamp } from "@sunap/admin-kit";
+import { trpc } from "../../api/trpc.ts";
+import { ServerTable, dayRangeFilters, formatTimestamp, listQueryKey, useServerTable, type DayRange } from "@sunap/admin-kit";
 import { useLocale } from "../../i18n/locale-context.tsx";
 import { hasTranslation, translate } from "../../i18n/translate.ts";
 import { PayerLink } from "./payer-link.tsx";
@@ -12,10 +12,13 @@ import { PayerLink } from "./payer-link.tsx";
 const ACTIONS = ["payer.reveal", "payer.export", "evidence.download", "consent.certificate"] as const;
 const ACTION_COLORS: Record<string, string> = { "payer.reveal": "orange", "payer.export": "volcano", "evidence.download": "blue", "consent.certificate": "geekblue" };
 
+/** Every cached page of the access log: what a reveal or a download refetches. */
+export const ACCESS_LOG_QUERY_KEY = listQueryKey("payer-access-log");
+
 interface AccessSearch {
   email?: string;
   action?: string;
-  dates?: [Dayjs | null, Dayjs | null] | null;
+  dates?: DayRange;
 }
 
 function useActionLabel() {
@@ -30,29 +33,39 @@ function useActionLabel() {
 export function AccessLogTable({ payerId }: { payerId?: number }) {
   const t = useTranslate();
   const actionLabel = useActionLabel();
-  const { tableProps, searchFormProps, sorters } = useTable<AccessLogRow, HttpError, AccessSearch>({
-    resource: "payer-access-log",
-    sorters: { initial: [{ field: "id", order: "desc" }] },
-    filters: payerId ? { permanent: [{ field: "payerId", operator: "eq", value: payerId }] } : undefined,
-    pagination: { pageSize: payerId ? 5 : 20 },
-    syncWithLocation: false,
-    onSearch: (values): CrudFilters => [
-      { field: "email", operator: "contains", value: values.email?.trim() || undefined },
-      { field: "action", operator: "eq", value: values.action || undefined },
-      { field: "at", operator: "gte", value: values.dates?.[0]?.startOf("day").toISOString() },
-      { field: "at", operator: "lte", value: values.dates?.[1]?.endOf("day").toISOString() },
+  const table = useServerTable<AccessLogRow, AccessSearch>({
+    queryKey: ["payer-access-log", payerId ?? null],
+    fetch: (input) => trpc.payers.accessLog.query(input),
+    initialSorter: { field: "id", order: "desc" },
+    permanentFilters: payerId ? [{ field: "payerId", operator: "eq", value: payerId }] : [],
+    pageSize: payerId ? 5 : 20,
+    filters: (values) => [
+      { field: "email", operator: "contains", value: values.email },
+      { field: "action", operator: "eq", value: values.action },
+      ...dayRangeFilters("at", values.dates),
     ],
   });
-  const rows = tableProps.dataSource ?? [];
-  const payerIds = payerId ? [] : [...new Set(rows.map((r) => r.payerId).filter((id): id is number => id !== null))];
+  const payerIds = payerId ? [] : [...new Set(table.rows.map((r) => r.payerId).filter((id): id is number => id !== null))];
   const { result: payers } = useMany<Payer>({ resource: "payers", ids: payerIds, queryOptions: { enabled: payerIds.length > 0 }, errorNotification: false });
   const payerOf = (id: number | null) => (id === null ? null : (payers.data.find((p) => p.id === id) ?? { id, name: null, payerCode: null }));
 
+  const columns: ColumnsType<AccessLogRow> = [
+    { dataIndex: "at", title: t("accessLog.fields.at"), className: "nowrap", sorter: true, render: (v: Date) => formatTimestamp(v) },
+    { dataIndex: "email", title: t("accessLog.fields.email"), sorter: true },
+    { dataIndex: "action", title: t("accessLog.fields.action"), render: (a: string) => <Tag color={ACTION_COLORS[a]}>{actionLabel(a)}</Tag> },
+    ...(payerId ? [] : [{ key: "payer", title: t("accessLog.fields.payer"), render: (_: unknown, r: AccessLogRow) => <PayerLink payer={payerOf(r.payerId)} /> }]),
+    { dataIndex: "reason", title: t("accessLog.fields.reason"), render: (r: string | null) => r ?? <Typography.Text type="secondary">—</Typography.Text> },
+    { dataIndex: "ip", title: t("accessLog.fields.ip"), render: (ip: string | null) => ip ?? "—" },
+  ];
+
   return (
-    <>
-      {!payerId && (
-        <Card size="small" style={{ marginBottom: 16 }}>
-          <Form {...searchFormProps} name="access-log-filters" layout="inline" style={{ rowGap: 8 }}>
+    <ServerTable<AccessLogRow, AccessSearch>
+      table={table}
+      columns={columns}
+      testId="access-log-table"
+      filters={
+        payerId ? undefined : (
+          <>
             <Form.Item name="email" label={t("accessLog.filters.email")}>
               <Input allowClear style={{ width: 180 }} />
             </Form.Item>
@@ -62,30 +75,10 @@ export function AccessLogTable({ payerId }: { payerId?: number }) {
             <Form.Item name="dates" label={t("accessLog.filters.dateRange")}>
               <DatePicker.RangePicker format="YYYY-MM-DD" allowEmpty={[true, true]} />
             </Form.Item>
-            <Form.Item>
-              <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
-                {t("app.search")}
-              </Button>
-            </Form.Item>
-          </Form>
-        </Card>
-      )}
-      <Table<AccessLogRow>
-        {...tableProps}
-        rowKey="id"
-        data-testid="access-log-table"
-        pagination={{ ...tableProps.pagination, showTotal: (total) => t("app.total", { total }) }}
-        locale={{ emptyText: t("app.empty") }}
-        scroll={{ x: "max-content" }}
-      >
-        <Table.Column dataIndex="at" title={t("accessLog.fields.at")} className="nowrap" sorter defaultSortOrder={getDefaultSortOrder("at", sorters)} render={(v: Date) => formatTimestamp(v)} />
-        <Table.Column dataIndex="email" title={t("accessLog.fields.email")} sorter defaultSortOrder={getDefaultSortOrder("email", sorters)} />
-        <Table.Column dataIndex="action" title={t("accessLog.fields.action")} render={(a: string) => <Tag color={ACTION_COLORS[a]}>{actionLabel(a)}</Tag>} />
-        {!payerId && <Table.Column<AccessLogRow> key="payer" title={t("accessLog.fields.payer")} render={(_, r) => <PayerLink payer={payerOf(r.payerId)} />} />}
-        <Table.Column dataIndex="reason" title={t("accessLog.fields.reason")} render={(r: string | null) => r ?? <Typography.Text type="secondary">—</Typography.Text>} />
-        <Table.Column dataIndex="ip" title={t("accessLog.fields.ip")} render={(ip: string | null) => ip ?? "—"} />
-      </Table>
-    </>
+          </>
+        )
+      }
+    />
   );
 }
 

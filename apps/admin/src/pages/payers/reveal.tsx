@@ -7,6 +7,7 @@ import { useApiMutation, fieldErrorList, fieldErrorsForForm } from "@sunap/admin
 import type { Payer, RevealedPayer } from "../../api/collection-types.ts";
 import { hasPermission, useMe } from "../../auth/session.ts";
 import { useBanks } from "../banks/use-banks.ts";
+import { ACCESS_LOG_QUERY_KEY } from "./access-log.tsx";
 
 /**
  * Unmasked personal data for a stated reason (payer.reveal). The server writes the access log
@@ -22,7 +23,7 @@ export function RevealButton({ payer, onRevealed, label, testId = "payer-reveal"
   const [revealed, setRevealed] = useState<RevealedPayer | null>(null);
   const [form] = Form.useForm<{ reason: string }>();
   // The access log changed: let its tables refetch; nothing else did.
-  const reveal = useApiMutation((reason: string) => trpc.payers.reveal.mutate({ id: payer.id, reason }), { invalidate: [["data", "default", "payer-access-log"]], notifyError: false });
+  const reveal = useApiMutation((reason: string) => trpc.payers.reveal.mutate({ id: payer.id, reason }), { invalidate: [ACCESS_LOG_QUERY_KEY], notifyError: false });
   if (!hasPermission(me, "payer.reveal")) return null;
 
   const close = () => {
