@@ -95,8 +95,8 @@ export function pendingTrueUp(terms: RoyaltyTerms, inputs: RoyaltyInputs, month:
  * `YYYY-MM:true-up`, issued on the day the report arrived (or was corrected) and due
  * `paymentDueDays` later. A true-up is
  * issued once; one already issued keeps its dates. A true-up that would lower the bill is not
- * listed: the engine issues no invoice of zero or less, so the credit is shown on the month's
- * statement instead (a credit note is out of this plugin's scope).
+ * listed: the engine issues no invoice of zero or less; the report that lowers it issues a credit
+ * note on the month's invoice instead (see server/true-up-credit.ts).
  */
 export function royaltyBillingPeriods(terms: RoyaltyTerms, inputs: RoyaltyInputs, through: BusinessDate): BillingPeriod[] {
   const months = royaltyPeriods(terms, { through, storeOpenedOn: inputs.storeOpenedOn, storeClosedOn: inputs.storeClosedOn });

@@ -36,7 +36,7 @@ function add(into: CollectionFigures, from: CollectionFigures): void {
 /**
  * Royalty billed, collected and outstanding by store and region, for the invoices of the months
  * `fromMonth`–`toMonth` (by the month they bill, true-ups with their month). Billed is what the
- * invoices said (void ones left out); outstanding is what the ledger still has open on them
+ * invoices said less what credit notes took back (void ones left out); outstanding is what the ledger still has open on them
  * (`open_won`, kept equal to their receivable lines); collected is the difference.
  */
 export async function royaltyCollections(db: DbOrTx, range: { fromMonth: string; toMonth: string }, storeScope: readonly number[] | null, today: BusinessDate): Promise<{ regions: RegionCollections[]; total: CollectionFigures }> {
@@ -47,7 +47,7 @@ export async function royaltyCollections(db: DbOrTx, range: { fromMonth: string;
   const scope = storeScope !== null ? { storeId: { in: [...storeScope] } } : {};
   const base = { pluginId: PLUGIN_ID, voidEntryId: null, periodStart, ...scope };
   const [all, overdue] = await Promise.all([
-    db.invoice.groupBy({ by: ["storeId"], where: base, _sum: { totalWon: true, openWon: true }, _count: { _all: true } }),
+    db.invoice.groupBy({ by: ["storeId"], where: base, _sum: { totalWon: true, openWon: true, creditedWon: true }, _count: { _all: true } }),
     db.invoice.groupBy({ by: ["storeId"], where: { ...base, dueOn: { lt: businessDateToDb(today) }, openWon: { gt: 0n } }, _sum: { openWon: true } }),
   ]);
   const overdueByStore = new Map(overdue.map((o) => [o.storeId, o._sum.openWon ?? 0n]));
@@ -57,7 +57,7 @@ export async function royaltyCollections(db: DbOrTx, range: { fromMonth: string;
   const total = empty();
   for (const group of all) {
     const store = group.storeId !== null ? stores.get(group.storeId) : undefined;
-    const billedWon = group._sum.totalWon ?? 0n;
+    const billedWon = (group._sum.totalWon ?? 0n) - (group._sum.creditedWon ?? 0n);
     const outstandingWon = group._sum.openWon ?? 0n;
     const row: StoreCollections = {
       storeId: group.storeId ?? 0,

@@ -20,21 +20,26 @@ export async function loadSalesReports(db: DbOrTx, storeId: number, timeZone: st
   return rows.map((r) => ({ month: r.month, grossSalesWon: r.grossSalesWon, reportedOn: businessDateAt(r.reportedAt, timeZone) }));
 }
 
-/** The contract's invoices as the engine issued them, void ones included, with their lines. */
+/** The contract's invoices as the engine issued them, void ones included, with their lines less what credit notes took back. */
 export async function loadIssuedInvoices(db: DbOrTx, contractId: number): Promise<IssuedRoyaltyInvoice[]> {
   if (contractId <= 0) return [];
   const invoices = await db.invoice.findMany({
     where: { contractId },
     orderBy: { issueOn: "asc" },
-    include: { lines: { orderBy: { position: "asc" } } },
+    include: { lines: { orderBy: { position: "asc" } }, creditNotes: { select: { lines: { select: { invoiceLinePosition: true, amountWon: true } } } } },
   });
-  return invoices.map((invoice) => ({
-    periodKey: invoice.periodKey,
-    issueOn: businessDateFromDb(invoice.issueOn),
-    dueOn: businessDateFromDb(invoice.dueOn),
-    voided: invoice.voidEntryId !== null,
-    lines: invoice.lines.map(chargeLineOf),
-  }));
+  return invoices.map((invoice) => {
+    // What its credit notes took back is no longer billed: a true-up compares with what is left.
+    const credited = new Map<number, bigint>();
+    for (const line of invoice.creditNotes.flatMap((n) => n.lines)) if (line.invoiceLinePosition !== null) credited.set(line.invoiceLinePosition, (credited.get(line.invoiceLinePosition) ?? 0n) + line.amountWon);
+    return {
+      periodKey: invoice.periodKey,
+      issueOn: businessDateFromDb(invoice.issueOn),
+      dueOn: businessDateFromDb(invoice.dueOn),
+      voided: invoice.voidEntryId !== null,
+      lines: invoice.lines.map((line) => chargeLineOf({ ...line, amountWon: line.amountWon - (credited.get(line.position) ?? 0n) })),
+    };
+  });
 }
 
 export function chargeLineOf(line: { kind: string; labelKo: string; labelEn: string; amountWon: bigint; creditAccount: string; basisKo: string | null; basisEn: string | null }): ChargeLine {

@@ -179,13 +179,28 @@ describe("billing royalties through the engine", () => {
     expect(trueUps[0]!.issueOn.toISOString().slice(0, 10)).toBe("2026-03-16");
   });
 
-  it("the store owner cannot change a figure already billed; HQ can, and a lower figure shows as a credit, not an invoice", async () => {
+  it("the store owner cannot change a figure already billed; HQ can, and a lower figure issues a credit note on the month's invoice (true-up:2026-01), not an invoice", async () => {
     expect(await refusal(call(owner, "sales.submit", { storeId: h.stores.a.id, month: "2026-01", grossSalesWon: 1n }))).toMatchObject({ domainCode: "royalty.sales.locked_after_billing" });
     await call(hq, "sales.submit", { storeId: h.stores.a.id, month: "2026-01", grossSalesWon: 22_000_000n });
     await bill();
-    expect((await invoicesOf(contractA)).map((i) => i.periodKey)).toEqual(["2026-01", "2026-02", "2026-02:true-up"]);
+    const invoices = await invoicesOf(contractA);
+    expect(invoices.map((i) => i.periodKey)).toEqual(["2026-01", "2026-02", "2026-02:true-up"]);
+    // 22,000,000 × 5% = 1,100,000 against 1,200,000 billed: 100,000 royalty and 10,000 VAT taken back.
+    const notes = await h.db.creditNote.findMany({ where: { invoiceId: invoices[0]!.id }, include: { lines: { orderBy: { position: "asc" } } } });
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatchObject({ totalWon: 110_000n, toCustomerCreditWon: 0n, idempotencyKey: `credit-note:v1:${invoices[0]!.id}:true-up:2026-01` });
+    expect(notes[0]!.lines.map((l) => [l.labelKo, l.debitAccount, l.amountWon])).toEqual([
+      ["로열티 정산", "revenue_royalty", 100_000n],
+      ["부가세 정산", "vat_payable", 10_000n],
+    ]);
+    expect(invoices[0]!.openWon).toBe(1_540_000n);
     const statement = await call<RoyaltyStatement>(owner, "statement", { storeId: h.stores.a.id, month: "2026-01" });
-    expect(statement.contracts[0]!.pendingAdjustment?.totalWon).toBe(-110_000n);
+    expect(statement.contracts[0]!.pendingAdjustment).toBeNull();
+    expect(statement.contracts[0]!.invoices[0]!.creditNotes.map((n) => n.totalWon)).toEqual([110_000n]);
+    expect(statement.contracts[0]!.totals).toMatchObject({ royaltyWon: 1_100_000n, vatWon: 140_000n, billedWon: 1_540_000n, outstandingWon: 1_540_000n });
+    // The same figure again changes nothing: no second note.
+    await call(hq, "sales.submit", { storeId: h.stores.a.id, month: "2026-01", grossSalesWon: 22_000_000n });
+    expect(await h.db.creditNote.count({ where: { invoiceId: invoices[0]!.id } })).toBe(1);
   });
 
   it("the statement shows sales, the estimate and its true-up, what was billed and what is still owed", async () => {
@@ -242,9 +257,10 @@ describe("HQ's view of royalties billed, collected and outstanding", () => {
     const all = await call<{ regions: RegionCollections[]; total: CollectionFigures }>(hq, "collections", { fromMonth: "2026-01", toMonth: "2026-02" });
     const seoul = all.regions.find((r) => r.region === "서울")!;
     const gangnam = seoul.stores.find((s) => s.storeCode === "GANGNAM")!;
-    expect(gangnam).toMatchObject({ invoices: 3, billedWon: 1_650_000n + 1_485_000n + 330_000n, collectedWon: 1_000_000n, outstandingWon: 2_465_000n });
+    // January is billed net of its credit note (110,000 taken back by the lower true-up).
+    expect(gangnam).toMatchObject({ invoices: 3, billedWon: 1_540_000n + 1_485_000n + 330_000n, collectedWon: 1_000_000n, outstandingWon: 2_355_000n });
     // Overdue: January was due 2026-02-16, February 2026-03-16 (today, not late yet).
-    expect(gangnam.overdueWon).toBe(650_000n);
+    expect(gangnam.overdueWon).toBe(540_000n);
     expect(seoul.stores.map((s) => s.storeCode)).toEqual(["GANGNAM", "HONGDAE"]);
     const mine = await call<{ regions: RegionCollections[] }>(owner, "collections", { fromMonth: "2026-01", toMonth: "2026-02" });
     expect(mine.regions.flatMap((r) => r.stores.map((s) => s.storeCode))).toEqual(["GANGNAM"]);

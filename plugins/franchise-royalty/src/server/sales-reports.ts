@@ -6,6 +6,7 @@ import { franchiseRoyaltyManifest } from "../manifest.ts";
 import { pendingTrueUp, trueUpKey } from "../billing-rules.ts";
 import { RoyaltyTerms } from "../billing/terms.ts";
 import { loadRoyaltyInputs } from "./load-inputs.ts";
+import { creditLowerTrueUps } from "./true-up-credit.ts";
 
 export const PLUGIN_ID = franchiseRoyaltyManifest.id;
 
@@ -107,6 +108,8 @@ export class SalesReportService {
             include: { store: true },
           });
       await lookAgainAtStore(tx, [input.storeId]);
+      // Lower than billed: the month's invoice is credited now; higher is the engine's true-up invoice.
+      await creditLowerTrueUps(tx, [{ storeId: input.storeId, month: input.month }], today, actor.userId, this.audit);
       await this.audit(tx, {
         action: before ? "royalty.sales.correct" : "royalty.sales.report",
         entityType: "royalty_sales_report",
@@ -142,6 +145,13 @@ export class SalesReportService {
       async (tx) => {
         const counts = await saveImported(tx, result.reports, idByCode, actor.userId, reportedAt);
         await lookAgainAtStore(tx, [...new Set(result.reports.map((r) => idByCode.get(r.storeCode)!))]);
+        await creditLowerTrueUps(
+          tx,
+          counts.changes.map((c) => ({ storeId: idByCode.get(c.storeCode.toUpperCase())!, month: c.month })),
+          today,
+          actor.userId,
+          this.audit,
+        );
         await this.audit(tx, {
           action: "royalty.sales.import",
           entityType: "royalty_sales_report",

@@ -1,4 +1,4 @@
-import { addMonths, businessDateFromDb, chargeTotal, decodeJson, DomainError, isMonth, lastDayOf, type BusinessDate, type ChargeLine, type Won } from "@sunap/core";
+import { addMonths, businessDateFromDb, chargeTotal, decodeJson, DomainError, invoiceStatus, isMonth, lastDayOf, type BusinessDate, type ChargeLine, type Won } from "@sunap/core";
 import type { DbOrTx } from "@sunap/db";
 import { isEstimateLine, monthCharges, pendingTrueUp, trueUpKey } from "../billing-rules.ts";
 import { FRANCHISE_FEES_ACCOUNT, ROYALTY_ACCOUNT, VAT_PAYABLE_ACCOUNT } from "../billing/royalty-charges.ts";
@@ -7,7 +7,7 @@ import { RoyaltyTerms } from "../billing/terms.ts";
 import { chargeLineOf, loadRoyaltyInputs } from "./load-inputs.ts";
 import { PLUGIN_ID } from "./sales-reports.ts";
 
-export type StatementInvoiceStatus = "open" | "partially_paid" | "paid" | "void";
+export type StatementInvoiceStatus = "open" | "partially_paid" | "paid" | "credited" | "void";
 
 export interface StatementInvoice {
   id: number;
@@ -22,6 +22,8 @@ export interface StatementInvoice {
   estimated: boolean;
   lines: ChargeLine[];
   taxInvoice: { providerRef: string; issuedAt: Date } | null;
+  /** Its credit notes (감액 청구서): e.g. a true-up that came out lower than the estimate. */
+  creditNotes: { id: number; number: string; issueOn: BusinessDate; totalWon: Won; reason: string }[];
 }
 
 /** What a store's royalty came to for a month, per contract (a store normally has one). */
@@ -39,7 +41,7 @@ export interface RoyaltyStatement {
     invoices: StatementInvoice[];
     /** Not issued yet: what the month would bill now (on the report, or an estimate). */
     preview: { issueOn: BusinessDate; lines: ChargeLine[]; totalWon: Won } | null;
-    /** A difference not billed: a true-up still to come (> 0) or a credit the store is owed (< 0, not invoiced). */
+    /** A difference not billed: a true-up still to come (> 0), or a credit not yet issued (< 0; a lower report issues its credit note at once). */
     pendingAdjustment: { lines: ChargeLine[]; totalWon: Won } | null;
     totals: { royaltyWon: Won; feesWon: Won; vatWon: Won; billedWon: Won; collectedWon: Won; outstandingWon: Won };
   }[];
@@ -63,7 +65,7 @@ export async function royaltyStatement(db: DbOrTx, storeId: number, month: strin
     const terms = parsed.data;
     dueOn ??= reportDueOn(terms, month);
     const inputs = await loadRoyaltyInputs(db, { id: contract.id, payerId: contract.payerId, storeId, startsOn: businessDateFromDb(contract.startsOn), terms }, through);
-    const rows = await db.invoice.findMany({ where: { contractId: contract.id, periodKey: { in: [month, trueUpKey(month)] } }, include: { lines: { orderBy: { position: "asc" } } }, orderBy: { issueOn: "asc" } });
+    const rows = await db.invoice.findMany({ where: { contractId: contract.id, periodKey: { in: [month, trueUpKey(month)] } }, include: invoiceInclude, orderBy: { issueOn: "asc" } });
     const taxRows = new Map((await db.royaltyTaxInvoice.findMany({ where: { invoiceId: { in: rows.map((r) => r.id) } } })).map((t) => [t.invoiceId, t]));
     const invoices = rows.map((row) => presentInvoice(row, taxRows.get(row.id), today));
     const monthInvoice = invoices.find((i) => i.periodKey === month);
@@ -71,8 +73,11 @@ export async function royaltyStatement(db: DbOrTx, storeId: number, month: strin
     const previewLines = monthInvoice ? null : monthCharges(terms, inputs, month);
     const pending = monthInvoice && !trueUpIssued ? pendingTrueUp(terms, inputs, month) : [];
     const billed = invoices.filter((i) => i.status !== "void");
+    // Billed is net of credit notes: what they took back (by the account they debited) was not owed after all.
+    const creditedLines = rows.filter((r) => r.voidEntryId === null).flatMap((r) => r.creditNotes.flatMap((n) => n.lines));
+    const creditedOf = (account: string) => creditedLines.filter((l) => l.debitAccount === account).reduce((sum, l) => sum + l.amountWon, 0n);
     const billedLines = billed.flatMap((i) => i.lines);
-    const billedWon = billed.reduce((sum, i) => sum + i.totalWon, 0n);
+    const billedWon = billed.reduce((sum, i) => sum + i.totalWon, 0n) - creditedLines.reduce((sum, l) => sum + l.amountWon, 0n);
     const outstandingWon = billed.reduce((sum, i) => sum + (i.openWon > 0n ? i.openWon : 0n), 0n);
     result.push({
       contractId: contract.id,
@@ -83,9 +88,9 @@ export async function royaltyStatement(db: DbOrTx, storeId: number, month: strin
       preview: previewLines ? { issueOn: royaltyPeriod(terms, month).issueOn, lines: previewLines, totalWon: chargeTotal(previewLines) } : null,
       pendingAdjustment: pending.length > 0 ? { lines: pending, totalWon: chargeTotal(pending) } : null,
       totals: {
-        royaltyWon: sumOf(billedLines, ROYALTY_ACCOUNT),
-        feesWon: sumOf(billedLines, FRANCHISE_FEES_ACCOUNT),
-        vatWon: sumOf(billedLines, VAT_PAYABLE_ACCOUNT),
+        royaltyWon: sumOf(billedLines, ROYALTY_ACCOUNT) - creditedOf(ROYALTY_ACCOUNT),
+        feesWon: sumOf(billedLines, FRANCHISE_FEES_ACCOUNT) - creditedOf(FRANCHISE_FEES_ACCOUNT),
+        vatWon: sumOf(billedLines, VAT_PAYABLE_ACCOUNT) - creditedOf(VAT_PAYABLE_ACCOUNT),
         billedWon,
         collectedWon: billedWon - outstandingWon,
         outstandingWon,
@@ -101,12 +106,29 @@ export async function royaltyStatement(db: DbOrTx, storeId: number, month: strin
   };
 }
 
-type InvoiceRow = { id: number; number: string; periodKey: string; issueOn: Date; dueOn: Date; totalWon: bigint; openWon: bigint; voidEntryId: number | null; lines: Parameters<typeof chargeLineOf>[0][] };
+const invoiceInclude = {
+  lines: { orderBy: { position: "asc" } },
+  creditNotes: { orderBy: { id: "asc" }, select: { id: true, number: true, issueOn: true, totalWon: true, reason: true, lines: { select: { amountWon: true, debitAccount: true } } } },
+} as const;
+
+type InvoiceRow = {
+  id: number;
+  number: string;
+  periodKey: string;
+  issueOn: Date;
+  dueOn: Date;
+  totalWon: bigint;
+  openWon: bigint;
+  creditedWon: bigint;
+  voidEntryId: number | null;
+  lines: Parameters<typeof chargeLineOf>[0][];
+  creditNotes: { id: number; number: string; issueOn: Date; totalWon: bigint; reason: string }[];
+};
 
 function presentInvoice(row: InvoiceRow, tax: { providerRef: string; issuedAt: Date } | undefined, today: BusinessDate): StatementInvoice {
   const lines = row.lines.map(chargeLineOf);
   const voided = row.voidEntryId !== null;
-  const status: StatementInvoiceStatus = voided ? "void" : row.openWon <= 0n ? "paid" : row.openWon >= row.totalWon ? "open" : "partially_paid";
+  const { status } = invoiceStatus({ totalWon: row.totalWon, openWon: row.openWon, creditedWon: row.creditedWon, voided });
   return {
     id: row.id,
     number: row.number,
@@ -120,13 +142,14 @@ function presentInvoice(row: InvoiceRow, tax: { providerRef: string; issuedAt: D
     estimated: lines.some(isEstimateLine),
     lines,
     taxInvoice: tax ? { providerRef: tax.providerRef, issuedAt: tax.issuedAt } : null,
+    creditNotes: row.creditNotes.map((n) => ({ id: n.id, number: n.number, issueOn: businessDateFromDb(n.issueOn), totalWon: n.totalWon, reason: n.reason })),
   };
 }
 
 /** A contract's invoices, newest first, as the statement shows them. */
 export async function contractInvoices(db: DbOrTx, contractId: number, today: BusinessDate, page: { skip: number; take: number }): Promise<{ data: StatementInvoice[]; total: number }> {
   const [rows, total] = await Promise.all([
-    db.invoice.findMany({ where: { contractId }, include: { lines: { orderBy: { position: "asc" } } }, orderBy: [{ issueOn: "desc" }, { id: "desc" }], ...page }),
+    db.invoice.findMany({ where: { contractId }, include: invoiceInclude, orderBy: [{ issueOn: "desc" }, { id: "desc" }], ...page }),
     db.invoice.count({ where: { contractId } }),
   ]);
   const taxRows = new Map((await db.royaltyTaxInvoice.findMany({ where: { invoiceId: { in: rows.map((r) => r.id) } } })).map((t) => [t.invoiceId, t]));
