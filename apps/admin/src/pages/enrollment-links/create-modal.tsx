@@ -8,6 +8,7 @@ import type { EnrollmentLink } from "../../api/collection-types.ts";
 import { hasPermission, useMe } from "../../auth/session.ts";
 import { useStores } from "../ledger/lookups.ts";
 import { usePayerSelect, usePlugins } from "../payers/lookups.ts";
+import { LINKS_QUERY_KEY } from "./query-keys.ts";
 import { LinkShareModal } from "./share-modal.tsx";
 
 interface LinkValues {
@@ -40,7 +41,7 @@ export function CreateLinkButton({ payer, primary }: { payer?: { id: number; nam
   const payers = usePayerSelect(payer?.id);
   const plugins = usePlugins();
   const stores = useStores();
-  const create = useApiMutation((input: CreateInput) => trpc.enrollmentLinks.create.mutate(input), { invalidate: [["data", "default", "enrollment-links"]], notifyError: false });
+  const create = useApiMutation((input: CreateInput) => trpc.enrollmentLinks.create.mutate(input), { invalidate: [LINKS_QUERY_KEY], notifyError: false });
   if (!hasPermission(me, "consent.write")) return null;
 
   const submit = (values: LinkValues) => {

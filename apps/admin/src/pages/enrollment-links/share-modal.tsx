@@ -6,7 +6,9 @@ import { trpc } from "../../api/trpc.ts";
 import { downloadBlob, useApiMutation, fieldErrorList, fieldErrorsForForm, formatTimestamp } from "@sunap/admin-kit";
 import type { EnrollmentLink } from "../../api/collection-types.ts";
 import { hasPermission, useMe } from "../../auth/session.ts";
+import { MESSAGES_QUERY_KEYS } from "../messages/query-keys.ts";
 import { PayerLink } from "../payers/payer-link.tsx";
+import { LINKS_QUERY_KEY } from "./query-keys.ts";
 import { absoluteLinkUrl, LinkPurposeTag, LinkStateTag } from "./state.tsx";
 
 interface SendValues {
@@ -25,7 +27,7 @@ export function LinkShareModal({ link, onClose, onChanged }: { link: EnrollmentL
   const qrRef = useRef<HTMLDivElement>(null);
   const [form] = Form.useForm<SendValues>();
   const send = useApiMutation((input: { id: number; channel: SendValues["channel"]; to: string | null }) => trpc.enrollmentLinks.send.mutate(input), {
-    invalidate: [["data", "default", "enrollment-links"], ["data", "default", "messages"]],
+    invalidate: [LINKS_QUERY_KEY, ...MESSAGES_QUERY_KEYS],
     notifyError: false,
   });
   const canSend = hasPermission(me, "consent.write") && link?.state === "active";
