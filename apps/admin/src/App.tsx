@@ -55,6 +55,7 @@ import { BankList } from "./pages/banks/list.tsx";
 import { BankingCalendarPage } from "./pages/banking-calendar/banking-calendar-page.tsx";
 import { InvoiceList } from "./pages/invoices/list.tsx";
 import { InvoiceShow } from "./pages/invoices/show.tsx";
+import { CreditNoteList } from "./pages/credit-notes/list.tsx";
 import { BillingRunList } from "./pages/billing-runs/list.tsx";
 import { PaymentList } from "./pages/payments/list.tsx";
 import { PaymentCreate } from "./pages/payments/create.tsx";
@@ -131,6 +132,7 @@ function Shell() {
                 <Route index element={<Guard resource="invoices" action="list"><InvoiceList /></Guard>} />
                 <Route path="show/:id" element={<Guard resource="invoices" action="show"><InvoiceShow /></Guard>} />
               </Route>
+              <Route path="/credit-notes" element={<Guard resource="credit-notes" action="list"><CreditNoteList /></Guard>} />
               <Route path="/billing-runs" element={<Guard resource="billing-runs" action="list"><BillingRunList /></Guard>} />
               <Route path="/payments">
                 <Route index element={<Guard resource="payments" action="list"><PaymentList /></Guard>} />

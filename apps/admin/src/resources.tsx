@@ -109,6 +109,11 @@ export const resources: ResourceProps[] = [
     meta: { parent: BILLING_GROUP, labelKey: "menu.payments", icon: <DollarOutlined />, permissions: { list: "payment.read", show: "payment.read", create: "payment.write", void: "payment.write" } },
   }),
   resource({
+    name: "credit-notes",
+    list: "/credit-notes",
+    meta: { parent: BILLING_GROUP, labelKey: "menu.creditNotes", icon: <FileTextOutlined />, permissions: { list: "invoice.read", pdf: "invoice.read", create: "invoice.write" } },
+  }),
+  resource({
     name: "billing-runs",
     list: "/billing-runs",
     meta: { parent: BILLING_GROUP, labelKey: "menu.billingRuns", icon: <PlayCircleOutlined />, permissions: { list: "invoice.read", run: "invoice.write" } },

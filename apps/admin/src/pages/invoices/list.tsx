@@ -10,7 +10,7 @@ import { trpc } from "../../api/trpc.ts";
 import { PayerLink } from "../payers/payer-link.tsx";
 import { usePlugins } from "../payers/lookups.ts";
 
-const STATUSES = ["open", "partially_paid", "overdue", "paid", "void"] as const;
+const STATUSES = ["open", "partially_paid", "overdue", "paid", "credited", "void"] as const;
 
 interface InvoiceSearch {
   number?: string;

@@ -12,6 +12,8 @@ import { usePlugins } from "../payers/lookups.ts";
 import { useAccounts } from "../ledger/lookups.ts";
 import { PaymentMethodTag } from "../payments/method-tag.tsx";
 import { VoidInvoiceButton } from "./void-invoice.tsx";
+import { IssueCreditNoteButton } from "../credit-notes/issue-credit-note.tsx";
+import { InvoiceCreditNotes } from "../credit-notes/invoice-credit-notes.tsx";
 import { contractPathOf } from "../plugins/contract-path.ts";
 
 type Line = InvoiceDetail["lines"][number];
@@ -57,7 +59,9 @@ export function InvoiceShow() {
               </Button>
             </Link>
           )}
-          {invoice && live && hasPermission(me, "invoice.write") && <VoidInvoiceButton invoiceId={invoice.id} />}
+          {invoice && live && invoice.creditedWon < invoice.totalWon && hasPermission(me, "invoice.write") && <IssueCreditNoteButton invoiceId={invoice.id} />}
+          {/* An invoice with credit notes is not voided (the server refuses): credit what is left instead. */}
+          {invoice && live && invoice.creditNotes.length === 0 && hasPermission(me, "invoice.write") && <VoidInvoiceButton invoiceId={invoice.id} />}
           {defaultButtons}
         </Flex>
       )}
@@ -130,6 +134,8 @@ export function InvoiceShow() {
               </Table.Summary.Row>
             )}
           />
+
+          <InvoiceCreditNotes notes={invoice.creditNotes} />
 
           <Typography.Title level={5} style={{ margin: 0 }}>
             {t("invoices.allocations.title")}
