@@ -2,9 +2,9 @@ import { useState } from "react";
 import { Button, Card, Descriptions, Flex, Table, Tabs, Tag, Typography, type TabsProps } from "antd";
 import { DollarOutlined } from "@ant-design/icons";
 import { Link } from "react-router";
-import { Show, useTable } from "@refinedev/antd";
-import { useShow, useTranslate, type HttpError } from "@refinedev/core";
-import type { Consent, Payer, PayerAccount } from "../../api/collection-types.ts";
+import { Show } from "@refinedev/antd";
+import { useShow, useTranslate } from "@refinedev/core";
+import type { Payer, PayerAccount } from "../../api/collection-types.ts";
 import { QueryError } from "../../components/query-error.tsx";
 import { formatDay, formatTimestamp } from "@sunap/admin-kit";
 import { EnumTag } from "../../components/enum-tag.tsx";
@@ -28,18 +28,11 @@ import { KIND_COLORS, PAYER_STATUS_COLORS } from "./list.tsx";
 import { usePlugins } from "./lookups.ts";
 import { RevealButton } from "./reveal.tsx";
 
-function PayerConsents({ payerId, bankName }: { payerId: number; bankName: (code: string) => string }) {
+function PayerConsents({ payerId }: { payerId: number }) {
   const [open, setOpen] = useState<number | null>(null);
-  const { tableProps, sorters } = useTable<Consent, HttpError>({
-    resource: "consents",
-    sorters: { initial: [{ field: "id", order: "desc" }] },
-    filters: { permanent: [{ field: "payerId", operator: "eq", value: payerId }] },
-    pagination: { pageSize: 5 },
-    syncWithLocation: false,
-  });
   return (
     <>
-      <ConsentsTable tableProps={tableProps} sorters={sorters} bankName={bankName} onOpen={setOpen} showPayer={false} />
+      <ConsentsTable payerId={payerId} onOpen={setOpen} />
       <ConsentDrawer id={open} onClose={() => setOpen(null)} />
     </>
   );
@@ -84,7 +77,7 @@ export function PayerShow() {
         can("contract.read") && { key: "contracts", label: t("payerBilling.tabs.contracts"), children: <PayerContracts payerId={payer.id} /> },
         can("invoice.read") && { key: "invoices", label: t("payerBilling.tabs.invoices"), children: <InvoicesTable payerId={payer.id} /> },
         can("payment.read") && { key: "payments", label: t("payerBilling.tabs.payments"), children: <PaymentsTable payerId={payer.id} /> },
-        can("consent.read") && { key: "consents", label: t("payers.tabs.consents"), children: <PayerConsents payerId={payer.id} bankName={banks.nameOf} /> },
+        can("consent.read") && { key: "consents", label: t("payers.tabs.consents"), children: <PayerConsents payerId={payer.id} /> },
         can("registration.read") && { key: "registrations", label: t("payers.tabs.registrations"), children: <PayerRegistrations payerId={payer.id} /> },
         can("consent.read") && { key: "links", label: t("payers.tabs.links"), children: <LinksTable payerId={payer.id} showFilters={false} /> },
         can("message.read") && { key: "messages", label: t("payers.tabs.messages"), children: <PayerMessages payerId={payer.id} /> },

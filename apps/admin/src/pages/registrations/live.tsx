@@ -2,6 +2,7 @@ import { useEffect, useState } from "react";
 import { Badge, Tooltip } from "antd";
 import { useTranslate } from "@refinedev/core";
 import { useQueryClient, type QueryClient } from "@tanstack/react-query";
+import { CONSENTS_QUERY_KEY } from "../consents/query-keys.ts";
 
 export type LiveMode = "connecting" | "sse" | "polling";
 
@@ -43,7 +44,7 @@ export function useRegistrationsLive(): LiveMode {
 export function invalidateRegistrations(queryClient: QueryClient) {
   return Promise.all([
     queryClient.invalidateQueries({ queryKey: ["data", "default", "registrations"] }),
-    queryClient.invalidateQueries({ queryKey: ["data", "default", "consents"] }),
+    queryClient.invalidateQueries({ queryKey: CONSENTS_QUERY_KEY }),
     queryClient.invalidateQueries({ queryKey: ["sunap", "consents.get"] }),
   ]);
 }
