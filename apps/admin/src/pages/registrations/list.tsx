@@ -1,9 +1,10 @@
-import { Button, Card, Flex, Form, Segmented, Select, Space, Table, Typography } from "antd";
-import { SearchOutlined } from "@ant-design/icons";
-import { List, ShowButton, getDefaultSortOrder, useTable } from "@refinedev/antd";
-import { useTranslate, type CrudFilters, type HttpError } from "@refinedev/core";
+import { Form, Segmented, Select, Space, Typography } from "antd";
+import type { ColumnsType } from "antd/es/table";
+import { List, ShowButton } from "@refinedev/antd";
+import { useTranslate } from "@refinedev/core";
 import type { Registration } from "../../api/collection-types.ts";
-import { formatTimestamp } from "@sunap/admin-kit";
+import { trpc } from "../../api/trpc.ts";
+import { ServerTable, formatTimestamp, useServerTable } from "@sunap/admin-kit";
 import { ReasonText } from "../../components/reason-text.tsx";
 import { useEnumLabel } from "../../components/enum-tag.tsx";
 import { PayerLink } from "../payers/payer-link.tsx";
@@ -11,6 +12,7 @@ import { usePayerSelect } from "../payers/lookups.ts";
 import { useBanks } from "../banks/use-banks.ts";
 import { ConsentMethodTag } from "../consents/tags.tsx";
 import { LiveBadge, refetchInterval, useRegistrationsLive, type LiveMode } from "./live.tsx";
+import { REGISTRATIONS_LIST } from "./query-keys.ts";
 import { RunNowButton } from "./run-now.tsx";
 import { REGISTRATION_STATUSES, RegistrationStatusTag } from "./status.tsx";
 
@@ -23,82 +25,82 @@ interface RegistrationSearch {
 export function RegistrationsTable({ payerId, live, quickStatus }: { payerId?: number; live: LiveMode; quickStatus?: boolean }) {
   const t = useTranslate();
   const banks = useBanks();
-  const payers = usePayerSelect();
-  const statusLabel = useEnumLabel("registrations.status");
-  const { tableProps, searchFormProps, sorters, setFilters, filters } = useTable<Registration, HttpError, RegistrationSearch>({
-    resource: "registrations",
-    sorters: { initial: [{ field: "id", order: "desc" }] },
-    filters: payerId ? { permanent: [{ field: "payerId", operator: "eq", value: payerId }] } : undefined,
-    pagination: { pageSize: payerId ? 5 : 20 },
-    syncWithLocation: false,
-    queryOptions: { refetchInterval: refetchInterval(live) },
-    onSearch: (values): CrudFilters => [
-      { field: "status", operator: "in", value: values.status?.length ? values.status : undefined },
+  const table = useServerTable<Registration, RegistrationSearch>({
+    queryKey: [REGISTRATIONS_LIST, payerId ?? null],
+    fetch: (input) => trpc.registrations.list.query(input),
+    initialSorter: { field: "id", order: "desc" },
+    permanentFilters: payerId ? [{ field: "payerId", operator: "eq", value: payerId }] : [],
+    pageSize: payerId ? 5 : 20,
+    refetchInterval: refetchInterval(live),
+    filters: (values) => [
+      { field: "status", operator: "in", value: values.status },
       { field: "payerId", operator: "eq", value: values.payerId ? Number(values.payerId) : undefined },
     ],
   });
-  const activeStatuses = (filters.find((f) => "field" in f && f.field === "status")?.value as string[] | undefined) ?? [];
-  const quick = activeStatuses.length === 1 ? activeStatuses[0]! : "all";
+  const columns: ColumnsType<Registration> = [
+    { dataIndex: "id", title: t("registrations.fields.id"), width: 80, sorter: true, render: (id: number) => <Typography.Text strong>#{id}</Typography.Text> },
+    { dataIndex: "status", title: t("registrations.fields.status"), sorter: true, render: (s: string, r) => <RegistrationStatusTag status={s} testId={`registration-status-${r.id}`} /> },
+    { key: "reason", title: t("registrations.fields.reason"), render: (_, r) => <ReasonText reason={r.reasonText} /> },
+    ...(payerId ? [] : [{ key: "payer", title: t("registrations.fields.payer"), render: (_: unknown, r: Registration) => <PayerLink payer={r.payer} /> }]),
+    {
+      key: "account",
+      title: t("registrations.fields.account"),
+      render: (_, r) => (
+        <Space direction="vertical" size={0}>
+          <span className="nowrap">{banks.nameOf(r.account.bankCode)}</span>
+          <Typography.Text code>{r.account.accountNumberMasked}</Typography.Text>
+        </Space>
+      ),
+    },
+    { key: "consent", title: t("registrations.fields.consent"), render: (_, r) => <ConsentMethodTag method={r.consent.method} /> },
+    { dataIndex: "registeredOn", title: t("registrations.fields.registeredOn"), className: "nowrap", render: (v: string | null) => v ?? "—" },
+    { dataIndex: "createdAt", title: t("registrations.fields.createdAt"), className: "nowrap", sorter: true, render: (v: Date) => formatTimestamp(v) },
+    { dataIndex: "updatedAt", title: t("registrations.fields.updatedAt"), className: "nowrap", sorter: true, render: (v: Date) => formatTimestamp(v) },
+    { key: "actions", title: t("table.actions"), fixed: "right", render: (_, r) => <ShowButton hideText size="small" resource="registrations" recordItemId={r.id} /> },
+  ];
+  return (
+    <ServerTable<Registration, RegistrationSearch>
+      table={table}
+      columns={columns}
+      testId="registrations-table"
+      filters={
+        quickStatus ? (
+          <RegistrationFilters
+            status={table.values?.status ?? []}
+            onQuickStatus={(status) => {
+              table.form.setFieldValue("status", status);
+              table.search({ ...(table.values ?? {}), status });
+            }}
+          />
+        ) : undefined
+      }
+    />
+  );
+}
 
+/** The list page's filters: one-click status tabs above the status and payer fields. */
+function RegistrationFilters({ status, onQuickStatus }: { status: string[]; onQuickStatus: (status: string[] | undefined) => void }) {
+  const t = useTranslate();
+  const payers = usePayerSelect();
+  const statusLabel = useEnumLabel("registrations.status");
+  const quick = status.length === 1 ? status[0]! : "all";
   return (
     <>
-      {quickStatus && (
-        <Card size="small" style={{ marginBottom: 16 }}>
-          <Flex vertical gap={12}>
-            <Segmented
-              value={quick}
-              data-testid="registrations-status-tabs"
-              onChange={(value) => {
-                const status = value === "all" ? undefined : [String(value)];
-                searchFormProps.form?.setFieldValue("status", status);
-                setFilters([{ field: "status", operator: "in", value: status }], "merge");
-              }}
-              options={[{ value: "all", label: t("app.all") }, ...REGISTRATION_STATUSES.map((s) => ({ value: s, label: statusLabel(s) }))]}
-            />
-            <Form {...searchFormProps} name="registrations-filters" layout="inline" style={{ rowGap: 8 }}>
-              <Form.Item name="status" label={t("registrations.fields.status")}>
-                <Select mode="multiple" allowClear style={{ minWidth: 200 }} placeholder={t("app.all")} options={REGISTRATION_STATUSES.map((s) => ({ value: s, label: statusLabel(s) }))} data-testid="registrations-filter-status" />
-              </Form.Item>
-              <Form.Item name="payerId" label={t("registrations.fields.payer")}>
-                <Select {...payers.selectProps} allowClear style={{ width: 200 }} placeholder={t("app.all")} />
-              </Form.Item>
-              <Form.Item>
-                <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
-                  {t("app.search")}
-                </Button>
-              </Form.Item>
-            </Form>
-          </Flex>
-        </Card>
-      )}
-      <Table<Registration>
-        {...tableProps}
-        rowKey="id"
-        data-testid="registrations-table"
-        pagination={{ ...tableProps.pagination, showTotal: (total) => t("app.total", { total }) }}
-        locale={{ emptyText: t("app.empty") }}
-        scroll={{ x: "max-content" }}
-      >
-        <Table.Column dataIndex="id" title={t("registrations.fields.id")} width={80} sorter defaultSortOrder={getDefaultSortOrder("id", sorters)} render={(id: number) => <Typography.Text strong>#{id}</Typography.Text>} />
-        <Table.Column<Registration> dataIndex="status" title={t("registrations.fields.status")} sorter defaultSortOrder={getDefaultSortOrder("status", sorters)} render={(s: string, r) => <RegistrationStatusTag status={s} testId={`registration-status-${r.id}`} />} />
-        <Table.Column<Registration> key="reason" title={t("registrations.fields.reason")} render={(_, r) => <ReasonText reason={r.reasonText} />} />
-        {!payerId && <Table.Column<Registration> key="payer" title={t("registrations.fields.payer")} render={(_, r) => <PayerLink payer={r.payer} />} />}
-        <Table.Column<Registration>
-          key="account"
-          title={t("registrations.fields.account")}
-          render={(_, r) => (
-            <Space direction="vertical" size={0}>
-              <span className="nowrap">{banks.nameOf(r.account.bankCode)}</span>
-              <Typography.Text code>{r.account.accountNumberMasked}</Typography.Text>
-            </Space>
-          )}
+      {/* Full width: the tabs take a row of their own in the inline form. */}
+      <Form.Item style={{ width: "100%" }}>
+        <Segmented
+          value={quick}
+          data-testid="registrations-status-tabs"
+          onChange={(value) => onQuickStatus(value === "all" ? undefined : [String(value)])}
+          options={[{ value: "all", label: t("app.all") }, ...REGISTRATION_STATUSES.map((s) => ({ value: s, label: statusLabel(s) }))]}
         />
-        <Table.Column<Registration> key="consent" title={t("registrations.fields.consent")} render={(_, r) => <ConsentMethodTag method={r.consent.method} />} />
-        <Table.Column<Registration> dataIndex="registeredOn" title={t("registrations.fields.registeredOn")} className="nowrap" render={(v: string | null) => v ?? "—"} />
-        <Table.Column dataIndex="createdAt" title={t("registrations.fields.createdAt")} className="nowrap" sorter defaultSortOrder={getDefaultSortOrder("createdAt", sorters)} render={(v: Date) => formatTimestamp(v)} />
-        <Table.Column dataIndex="updatedAt" title={t("registrations.fields.updatedAt")} className="nowrap" sorter defaultSortOrder={getDefaultSortOrder("updatedAt", sorters)} render={(v: Date) => formatTimestamp(v)} />
-        <Table.Column<Registration> key="actions" title={t("table.actions")} fixed="right" render={(_, r) => <ShowButton hideText size="small" resource="registrations" recordItemId={r.id} />} />
-      </Table>
+      </Form.Item>
+      <Form.Item name="status" label={t("registrations.fields.status")}>
+        <Select mode="multiple" allowClear style={{ minWidth: 200 }} placeholder={t("app.all")} options={REGISTRATION_STATUSES.map((s) => ({ value: s, label: statusLabel(s) }))} data-testid="registrations-filter-status" />
+      </Form.Item>
+      <Form.Item name="payerId" label={t("registrations.fields.payer")}>
+        <Select {...payers.selectProps} allowClear style={{ width: 200 }} placeholder={t("app.all")} />
+      </Form.Item>
     </>
   );
 }

@@ -3,6 +3,7 @@ import { Badge, Tooltip } from "antd";
 import { useTranslate } from "@refinedev/core";
 import { useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { CONSENTS_QUERY_KEY } from "../consents/query-keys.ts";
+import { REGISTRATIONS_QUERY_KEYS } from "./query-keys.ts";
 
 export type LiveMode = "connecting" | "sse" | "polling";
 
@@ -43,7 +44,7 @@ export function useRegistrationsLive(): LiveMode {
 /** Every cached registration (lists and records) and what shows a registration's status (consents). */
 export function invalidateRegistrations(queryClient: QueryClient) {
   return Promise.all([
-    queryClient.invalidateQueries({ queryKey: ["data", "default", "registrations"] }),
+    ...REGISTRATIONS_QUERY_KEYS.map((queryKey) => queryClient.invalidateQueries({ queryKey })),
     queryClient.invalidateQueries({ queryKey: CONSENTS_QUERY_KEY }),
     queryClient.invalidateQueries({ queryKey: ["sunap", "consents.get"] }),
   ]);
