@@ -1,4 +1,4 @@
-import { businessDateFromDb, DomainError, firstDayOf, formatWon, monthOf, nextMonth, type BusinessDate, type Won } from "@sunap/core";
+import { businessDateFromDb, DomainError, firstDayOf, formatWon, invoiceStatus, monthOf, nextMonth, type BusinessDate, type Won } from "@sunap/core";
 import type { Actor, AuditSink, ContractService, ContractView } from "@sunap/api";
 import { postEntry, type DbOrTx, type Tx } from "@sunap/db";
 import { installmentKey, overdueRatesOf, parseLoanPeriodKey, prepaymentKey } from "./billing-rules.ts";
@@ -65,7 +65,7 @@ export async function createLoanInTx(tx: Tx, contracts: ContractService, input: 
   return view;
 }
 
-export type InvoiceStatus = "open" | "partially_paid" | "paid" | "void";
+export type InvoiceStatus = "open" | "partially_paid" | "paid" | "credited" | "void";
 
 export interface LoanInvoiceSummary {
   id: number;
@@ -80,16 +80,15 @@ export interface LoanInvoiceSummary {
   overdue: boolean;
 }
 
-export function invoiceStatusOf(invoice: { totalWon: Won; openWon: Won; voidedAt: Date | null }): InvoiceStatus {
-  if (invoice.voidedAt) return "void";
-  if (invoice.openWon <= 0n) return "paid";
-  return invoice.openWon < invoice.totalWon ? "partially_paid" : "open";
+/** The core's rule (credit notes included): an installment taken back whole reads credited, not paid. */
+export function invoiceStatusOf(invoice: { totalWon: Won; openWon: Won; creditedWon: Won; voidedAt: Date | null }): InvoiceStatus {
+  return invoiceStatus({ totalWon: invoice.totalWon, openWon: invoice.openWon, creditedWon: invoice.creditedWon, voided: invoice.voidedAt !== null }).status;
 }
 
 async function loanInvoices(db: DbOrTx, contractId: number, today: BusinessDate): Promise<LoanInvoiceSummary[]> {
   const rows = await db.invoice.findMany({
     where: { contractId },
-    select: { id: true, number: true, periodKey: true, issueOn: true, dueOn: true, totalWon: true, openWon: true, voidedAt: true },
+    select: { id: true, number: true, periodKey: true, issueOn: true, dueOn: true, totalWon: true, openWon: true, creditedWon: true, voidedAt: true },
     orderBy: [{ issueOn: "asc" }, { id: "asc" }],
   });
   const collectionDayOf = await loadCollectionDay(db);

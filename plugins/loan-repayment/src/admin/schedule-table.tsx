@@ -14,7 +14,7 @@ export interface ScheduleTableRow {
   interestWon: bigint;
   paymentWon: bigint;
   closingPrincipalWon: bigint;
-  invoice?: { id: number; number: string; openWon: bigint; status: "open" | "partially_paid" | "paid" | "void"; overdue: boolean } | null;
+  invoice?: { id: number; number: string; openWon: bigint; status: "open" | "partially_paid" | "paid" | "credited" | "void"; overdue: boolean } | null;
 }
 
 export interface ScheduleTotalsRow {
@@ -23,7 +23,7 @@ export interface ScheduleTotalsRow {
   paymentWon: bigint;
 }
 
-const STATUS_COLOR = { open: "default", partially_paid: "orange", paid: "green", void: "default" } as const;
+const STATUS_COLOR = { open: "default", partially_paid: "orange", paid: "green", credited: "purple", void: "default" } as const;
 
 /** Installments with their totals; with `withInvoices`, each row shows whether its invoice is paid. */
 export function ScheduleTable({ rows, totals, withInvoices = false, testId = "loan-schedule" }: { rows: readonly ScheduleTableRow[]; totals: ScheduleTotalsRow; withInvoices?: boolean; testId?: string }) {
