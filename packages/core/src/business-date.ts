@@ -23,6 +23,11 @@ export function addDays(date: BusinessDate, days: number): BusinessDate {
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
 
+/** Whole days from `from` to `to`, counting one end only (Jan 20 → Feb 25 is 36; negative when `to` is earlier). */
+export function daysBetween(from: BusinessDate, to: BusinessDate): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
 /** The first day of the month a date falls in: how accounting periods are named. */
 export function monthStart(date: BusinessDate): BusinessDate {
   return `${date.slice(0, 7)}-01`;

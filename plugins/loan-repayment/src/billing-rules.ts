@@ -2,7 +2,6 @@ import { addDays, dayOfMonth, defineBillingRules, formatWon, lastDayOf, monthOf,
 import { installmentCharges, overdueInterestCharges, prepaymentCharges } from "./charge-lines.ts";
 import { loanBook, type LoanBook } from "./loan-book.ts";
 import { LoanContractSchema, LoanSettingsSchema, overdueAdditionalRateOf, type LoanContractTerms, type LoanSettings } from "./loan-contract.ts";
-import { repaymentDateIn } from "./loan-dates.ts";
 import { REPAYMENT_METHOD_LABELS } from "./loan-terms.ts";
 import { monthsFromFirstDue, overdueInMonth, type InstallmentDebt, type OverdueRates } from "./overdue-accrual.ts";
 
@@ -42,9 +41,8 @@ export function overdueIssueOn(month: Month, settings: LoanSettings): BusinessDa
 }
 
 function nextRepaymentDateOnOrAfter(date: BusinessDate, repaymentDay: number): BusinessDate {
-  const [year, month] = date.split("-").map(Number) as [number, number];
-  const candidate = repaymentDateIn(year, month, repaymentDay);
-  return candidate >= date ? candidate : repaymentDateIn(year, month + 1, repaymentDay);
+  const candidate = dayOfMonth(monthOf(date), repaymentDay);
+  return candidate >= date ? candidate : dayOfMonth(nextMonth(monthOf(date)), repaymentDay);
 }
 
 /** The installment periods: each runs from the previous due date (or disbursement) to the day before its own, and is billed on its due date. */

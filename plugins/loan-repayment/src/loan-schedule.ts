@@ -1,6 +1,6 @@
-import type { BusinessDate, Won } from "@sunap/core";
+import { daysBetween, type BusinessDate, type Won } from "@sunap/core";
 import { dailyInterestWon, equalInstallmentPaymentWon, monthlyInterestWon } from "./interest.ts";
-import { daysBetween, dueDates, firstDueOn, startsOnRepaymentDate } from "./loan-dates.ts";
+import { dueDates, firstDueOn, startsOnRepaymentDate } from "./loan-dates.ts";
 import { validateLoanTerms, type LoanInput, type LoanTerms, type RepaymentMethod } from "./loan-terms.ts";
 import type { MilliPercent, RateInput } from "./rate.ts";
 

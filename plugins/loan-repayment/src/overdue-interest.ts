@@ -1,7 +1,6 @@
 import { z } from "zod";
-import { DomainError, type BusinessDate, type Won } from "@sunap/core";
+import { DomainError, daysBetween, type BusinessDate, type Won } from "@sunap/core";
 import { dailyInterestWon } from "./interest.ts";
-import { daysBetween } from "./loan-dates.ts";
 import { dateField, DEFAULT_LEGAL_MAX_RATE, parseOrThrow, rateField, wonField } from "./loan-terms.ts";
 import { milliPercent, minRate, type MilliPercent, type RateInput } from "./rate.ts";
 

@@ -1,7 +1,6 @@
-import { DomainError, isBusinessDate, type BusinessDate, type Won } from "@sunap/core";
+import { DomainError, daysBetween, isBusinessDate, type BusinessDate, type Won } from "@sunap/core";
 import { dailyInterestWon, percentOfWon } from "./interest.ts";
 import { accountPosition, periodStartOf, type LoanAccount } from "./loan-account.ts";
-import { daysBetween } from "./loan-dates.ts";
 import { DEFAULT_LEGAL_MAX_RATE } from "./loan-terms.ts";
 import { DEFAULT_OVERDUE_ADDITIONAL_RATE, overdueInterest } from "./overdue-interest.ts";
 import { feeRateOf } from "./prepayment.ts";

@@ -1,8 +1,7 @@
 import { z } from "zod";
-import { DomainError, formatWon, type BusinessDate, type Won } from "@sunap/core";
+import { DomainError, daysBetween, formatWon, type BusinessDate, type Won } from "@sunap/core";
 import { dailyInterestWon, percentOfWon } from "./interest.ts";
 import { accountPosition, periodStartOf, type LoanAccount } from "./loan-account.ts";
-import { daysBetween } from "./loan-dates.ts";
 import { amortize, scheduleTotals, type LoanSchedule, type PrepaymentMethod } from "./loan-schedule.ts";
 import { dateField, parseOrThrow, rateField, wonField } from "./loan-terms.ts";
 import { HUNDRED_PERCENT, milliPercent, type MilliPercent, type RateInput } from "./rate.ts";
