@@ -53,8 +53,9 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     application_name: "sunap-worker",
     schedule: options.sendScheduledJobs ?? true,
   });
-  // Unhandled, an 'error' event would crash the process; pg-boss recovers from these itself.
-  boss.on("error", (err) => log.error({ err }, "pg-boss error"));
+  // Unhandled, an 'error' event would crash the process; pg-boss recovers from these itself. Only
+  // the message and code are logged: the error carries its pg client, connection settings and all.
+  boss.on("error", (err: Error & { code?: string }) => log.error({ err: { message: err.message, code: err.code } }, "pg-boss error"));
   boss.on("warning", (warning) => log.warn({ type: (warning.data as { type?: string } | undefined)?.type }, warning.message));
   await boss.start();
 

