@@ -48,8 +48,10 @@ for (const suite of suites) {
   } catch {
     counts = undefined;
   }
-  results.push({ name: suite.name, ok: run.status === 0, seconds, counts });
-  if (run.status !== 0) break;
+  // A failed test fails its suite even if the runner's exit code said otherwise.
+  const ok = run.status === 0 && !(counts && counts.failed > 0);
+  results.push({ name: suite.name, ok, seconds, counts });
+  if (!ok) break;
 }
 
 process.stdout.write("\n=== summary ===\n");
