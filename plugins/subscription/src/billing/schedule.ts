@@ -1,5 +1,5 @@
-import { addDays, DomainError, type BillingPeriod, type BusinessDate, type Won } from "@sunap/core";
-import { anchoredDate, dateParts, daysInRange, dayBefore, maxDate, minDate } from "./calendar.ts";
+import { addDays, addMonths, dayOfMonth, DomainError, monthOf, nextMonth, type BillingPeriod, type BusinessDate, type Month, type Won } from "@sunap/core";
+import { dateParts, daysInRange, dayBefore, maxDate, minDate } from "./calendar.ts";
 import { firstUnpausedDay, pausedDaysIn } from "./pauses.ts";
 import { INTERVAL_MONTHS, type Plan } from "./plan.ts";
 import type { Subscription } from "./subscription.ts";
@@ -38,21 +38,18 @@ export function scheduleOf(subscription: Subscription, initialPlan: Plan, throug
   const anchorDay = subscription.anchorDay ?? dateParts(billingStart).day;
   const lastDay = serviceEndRule(subscription, billingStart);
 
-  const start = dateParts(subscription.startOn);
-  let firstAnchor = anchoredDate(start.year, start.month, 0, anchorDay);
-  if (firstAnchor < subscription.startOn) firstAnchor = anchoredDate(start.year, start.month, 1, anchorDay);
-  const firstAnchorParts = dateParts(firstAnchor);
-  let nominalStart =
-    firstAnchor === subscription.startOn
-      ? firstAnchor
-      : anchoredDate(firstAnchorParts.year, firstAnchorParts.month, -INTERVAL_MONTHS[planOn(billingStart).interval], anchorDay);
+  // Anchor day in a month, clamped to its last day: an anchor on the 31st lands on Feb 28, Apr 30 … and never drifts.
+  const anchoredIn = (month: Month) => dayOfMonth(month, anchorDay);
+  const startMonth = monthOf(subscription.startOn);
+  let firstAnchor = anchoredIn(startMonth);
+  if (firstAnchor < subscription.startOn) firstAnchor = anchoredIn(nextMonth(startMonth));
+  let nominalStart = firstAnchor === subscription.startOn ? firstAnchor : anchoredIn(addMonths(monthOf(firstAnchor), -INTERVAL_MONTHS[planOn(billingStart).interval]));
 
   const scheduled: ScheduledPeriod[] = [];
   while (nominalStart <= through && (lastDay.fixed === null || nominalStart <= lastDay.fixed)) {
     const firstDay = maxDate(nominalStart, billingStart);
     const plan = planOn(firstDay);
-    const { year, month } = dateParts(nominalStart);
-    const nextStart = anchoredDate(year, month, INTERVAL_MONTHS[plan.interval], anchorDay);
+    const nextStart = anchoredIn(addMonths(monthOf(nominalStart), INTERVAL_MONTHS[plan.interval]));
     const nominal = { start: nominalStart, end: dayBefore(nextStart), days: daysInRange(nominalStart, dayBefore(nextStart)) };
     const periodEnd = lastDay.fixed === null ? nominal.end : minDate(nominal.end, lastDay.fixed);
     const atPeriodEnd = lastDay.atPeriodEndOf !== null && nominal.start <= lastDay.atPeriodEndOf && lastDay.atPeriodEndOf <= nominal.end;
