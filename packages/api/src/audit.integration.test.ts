@@ -20,6 +20,8 @@ const consentFlow = { token: "", linkToSend: 0, linkToRevoke: 0, challengeId: ""
 let evidenceFileId = 0;
 const PDF_SCAN = Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.alloc(256, 0x20), Buffer.from("\n%%EOF\n")]);
 const IP = "198.51.100.77";
+/** The payer the leaving case marks as left: with a contract, which leaving ends. */
+const leaving = { payerId: 0, contractId: 0 };
 /** Payments: one received by hand leaving credit, the credit applied, then that application voided. */
 const paymentFlow = { paymentId: 0, creditPaymentId: 0 };
 
@@ -60,6 +62,8 @@ beforeAll(async () => {
   const manageSent = await anon.enroll.sendOtp({ token: consentFlow.manageToken });
   consentFlow.manageProof = (await anon.enroll.verifyOtp({ token: consentFlow.manageToken, challengeId: manageSent.challengeId, code: await otpCodeFromOutbox(h, manageSent.challengeId) })).otpProof;
   consentFlow.offlinePayerId = (await finance.payers.create({ payerCode: "AUDIT-OFF", kind: "individual", name: "서면동의", birthDate: "1975-05-05", phone: "010-2222-3333" })).id;
+  leaving.payerId = (await finance.payers.create({ payerCode: "AUDIT-LEAVE", kind: "individual", name: "탈퇴자", birthDate: "1970-07-07", phone: "010-7070-7070" })).id;
+  leaving.contractId = (await finance.contracts.create({ pluginId: "metered", payerId: leaving.payerId, terms: { meterCode: "AUD-LEAVE", startOn: "2026-01-01", baseFeeWon: 5_000n, unitPriceWon: 10n } })).id;
 });
 afterAll(async () => {
   await h?.drop();
@@ -192,6 +196,17 @@ const AUDITED: Record<string, AuditedMutation> = {
     check: (r) => {
       expect(r.after).toEqual({ rows: 1, format: "csv", reason: "분기 점검 명단", filters: ["id eq"] });
       expect(JSON.stringify(r)).not.toMatch(/9876-5432|98765432|1990-05-17/);
+    },
+  },
+  "payers.leave": {
+    as: () => h.users.finance,
+    run: (c) => c.payers.leave({ id: leaving.payerId, leftOn: "2026-03-15", reason: "폐업으로 거래 종료" }),
+    expected: { action: "payer.leave", entityType: "payer", entityId: () => String(leaving.payerId) },
+    check: (r) => {
+      expect(r.before).toEqual({ status: "active", leftOn: null });
+      // The contract it ended is named here: the end writes no record of its own.
+      expect(r.after).toMatchObject({ status: "left", leftOn: "2026-03-15", reason: "폐업으로 거래 종료", withdrawnConsentIds: [], endedContractIds: [leaving.contractId] });
+      expect(JSON.stringify(r)).not.toMatch(/7070|1970-07-07/);
     },
   },
   "periods.close": { as: () => h.users.finance, run: (c) => c.periods.close({ month: "2026-01" }), expected: { action: "period.close", entityType: "accounting_period", entityId: () => "2026-01" } },

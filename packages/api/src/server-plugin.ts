@@ -1,6 +1,6 @@
 import type { AnyRouter } from "@trpc/server";
 import type { BillingRules, BusinessDate, ContractFacts, PluginManifest } from "@sunap/core";
-import type { Db, DbOrTx, Keyring } from "@sunap/db";
+import type { Db, DbOrTx, Keyring, Tx } from "@sunap/db";
 import type { Actor } from "./audit.ts";
 import type { JobDefinition } from "./jobs/index.ts";
 import type { EncryptedColumns } from "./services/key-rotation.ts";
@@ -53,6 +53,12 @@ export interface ServerPlugin {
   /** Absent for a plugin that bills nothing (reports only). */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each plugin has its own terms; the engine only passes them back
   billing?: ServerBilling<any, any, any>;
+  /**
+   * Erases the personal data the plugin keeps in its own tables when retention redacts a payer, in
+   * the redaction's transaction (a failure leaves the payer unredacted, to be tried again the next
+   * day). Returns how many rows it changed, for the audit record.
+   */
+  retention?: { redactPayer(tx: Tx, payerId: number): Promise<number> };
   /** Demo data of its own (contracts and plugin rows), created when the demo database is first seeded. */
   seedDemo?(context: DemoSeedContext): Promise<void>;
 }

@@ -53,6 +53,10 @@ export const MESSAGES = {
   "payer.reason_required": { ko: "개인정보 열람 사유를 입력하세요.", en: "Give a reason for viewing personal data." },
   "payer.export_too_many": { ko: "조건에 맞는 납부자가 {total}명입니다. 한 번에 {max}명까지 내보낼 수 있으니 조건을 좁혀 주세요.", en: "{total} payers match; one file holds at most {max}. Narrow the filters." },
   "payer.export_empty": { ko: "조건에 맞는 납부자가 없어 내보낼 것이 없습니다.", en: "No payer matches the filters, so there is nothing to export." },
+  "payer.already_left": { ko: "이미 {leftOn}에 탈퇴 처리된 납부자입니다.", en: "This payer already left on {leftOn}." },
+  "payer.left_on_future": { ko: "탈퇴일 {leftOn}은(는) 오늘({today}) 이후일 수 없습니다.", en: "The leaving date {leftOn} cannot be after today ({today})." },
+  "payer.leave_reason_required": { ko: "탈퇴 사유를 입력하세요.", en: "Give a reason for leaving." },
+  "payer.left_before_contract_start": { ko: "계약 「{title}」이(가) {startsOn}에 시작하므로 탈퇴일은 그 이후여야 합니다.", en: "The contract \"{title}\" starts on {startsOn}: the leaving date must be on or after it." },
   "sandbox.demo_only": { ko: "샌드박스 수신함은 데모 모드에서만 볼 수 있습니다.", en: "The sandbox inbox is only available in demo mode." }, "message.not_failed": { ko: "실패한 메시지만 다시 보낼 수 있습니다 (현재 상태: {status}).", en: "Only a failed message can be resent (this one is {status})." }, "message.expired": { ko: "유효기간이 지난 메시지는 다시 보낼 수 없습니다. 새로 요청하세요.", en: "This message has expired and cannot be resent; request a new one." }, "notify.bad_recipient": { ko: "수신처가 올바르지 않습니다. 휴대전화 번호나 이메일 주소를 확인하세요.", en: "The recipient is not a valid phone number or e-mail address." }, "notify.template_variable": { ko: "메시지 템플릿 {template}의 변수 {variable}이(가) 없거나 올바르지 않습니다.", en: "Message template {template}: the variable {variable} is missing or not valid." },
   // Subscriptions, franchise royalties and donations: billing rules.
   "subscription.plan_mismatch": { ko: "구독의 요금제({planCode})와 주어진 요금제({given})가 다릅니다.", en: "The subscription's plan ({planCode}) is not the plan given ({given})." },

@@ -2,6 +2,7 @@ import { defineServerBilling, defineServerPlugin } from "@sunap/api";
 import { donationBillingRules } from "./billing-rules.ts";
 import { donationsManifest } from "./manifest.ts";
 import { seedDonationsDemo } from "./server/demo-seed.ts";
+import { redactDonorPersonalData } from "./server/retention.ts";
 import { donationsRouter } from "./server/router.ts";
 import { thankYouJob } from "./server/thank-you-job.ts";
 import { RESIDENT_NUMBER_CONTEXT } from "./server/tax-consent.ts";
@@ -17,6 +18,7 @@ export const donationsPlugin = defineServerPlugin({
   router: donationsRouter,
   jobs: [thankYouJob],
   encryptedColumns: [{ table: "donor_tax_consent", idColumn: "payer_id", columns: { resident_number_enc: RESIDENT_NUMBER_CONTEXT } }],
+  retention: { redactPayer: redactDonorPersonalData },
   seedDemo: seedDonationsDemo,
 });
 

@@ -23,6 +23,6 @@ export const createRetentionJob = (keyring: Keyring) =>
     cron: "30 3 * * *",
     expireInSeconds: 1800,
     async handler(ctx) {
-      return runRetention(ctx.db, keyring, ctx.clock.today());
+      return runRetention(ctx.db, keyring, ctx.clock.today(), ctx.billing.plugins);
     },
   });

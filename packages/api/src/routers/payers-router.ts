@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { Id } from "../id-input.ts";
-import { ListInput } from "@sunap/core";
+import { isBusinessDate, ListInput, type BusinessDate } from "@sunap/core";
 import { procedure, router } from "../trpc.ts";
 import { auditSink } from "../procedure-audit.ts";
 import { PayerService } from "../services/payer-service.ts";
 import { exportPayers } from "../services/payer-export.ts";
+import { leavePayer, leavePreview } from "../services/payer-leaving.ts";
 import { prismaListArgs } from "../list-query.ts";
 import type { Context } from "../context.ts";
 
@@ -66,6 +67,18 @@ export const payersRouter = router({
     .permission("payer.export")
     .input(z.object({ filters: ListInput.shape.filters, sorters: ListInput.shape.sorters, format: z.enum(["csv", "xlsx"]), reason: z.string().max(200) }))
     .mutation(({ ctx, input }) => exportPayers(ctx.db, ctx.keyring, ctx.plugins.map((p) => p.id), { ...input, locale: ctx.locale, today: ctx.clock.today() }, ctx.actor, ctx.storeScope, auditSink(ctx))),
+
+  /** What marking the payer as left would do: the consents it withdraws, the contracts it ends, what stays owed. */
+  leavePreview: procedure
+    .permission("payer.read")
+    .input(z.object({ id: Id }))
+    .query(({ ctx, input }) => leavePreview(ctx.db, input.id, ctx.storeScope)),
+
+  /** 탈퇴: withdraws the standing consents, ends the active contracts on `leftOn` and marks the payer as left, in one transaction. */
+  leave: procedure
+    .permission("payer.write")
+    .input(z.object({ id: Id, leftOn: z.string().refine(isBusinessDate, "input.date").transform((v) => v as BusinessDate).optional(), reason: z.string().max(200) }))
+    .mutation(({ ctx, input }) => leavePayer(ctx, input, { actor: ctx.actor, now: ctx.clock.now(), today: ctx.clock.today(), storeScope: ctx.storeScope }, auditSink(ctx))),
 
   /** The access log (who saw or exported personal data, and why). */
   accessLog: procedure

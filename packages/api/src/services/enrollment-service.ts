@@ -465,44 +465,58 @@ export async function withdrawEnrollment(c: EnrollContext, input: { token: strin
   });
 }
 
-export async function withdrawConsents(
-  db: Db,
-  keyring: Keyring,
-  input: { payerId: number; consentId?: number; now: Date; today: BusinessDate; via: "payer_link" | "finance"; ip: string | null; userAgent: string | null; otpChallengeId: string | null; reason: string | null; actor: Actor; locale: "ko" | "en"; audit?: (tx: Tx, event: Parameters<typeof recordAudit>[2]) => Promise<void> },
-) {
-  return db.$transaction(async (tx) => {
-    const standing = (await standingConsents(tx, input.payerId)).filter((s) => input.consentId === undefined || s.id === input.consentId);
-    if (standing.length === 0) {
-      const withdrawn = input.consentId ? await tx.consentWithdrawal.findUnique({ where: { consentId: input.consentId } }) : null;
-      throw new DomainError("CONFLICT", withdrawn ? "enroll.already_withdrawn" : "enroll.no_active_consent");
-    }
-    if (input.via === "payer_link" && input.otpChallengeId && !(await consumeProof(tx, input.otpChallengeId, input.now))) throw new DomainError("INVALID", "enroll.otp_required", {}, "otpProof");
-    const results: { consentId: number; registrationId: number; status: string }[] = [];
-    for (const consent of standing) {
-      await tx.consentWithdrawal.create({ data: { consentId: consent.id, payerId: input.payerId, via: input.via, at: input.now, ip: input.ip, userAgent: input.userAgent?.slice(0, 500) ?? null, otpChallengeId: input.otpChallengeId, reason: input.reason?.slice(0, 500) ?? null } });
-      for (const registration of consent.registrations) {
-        const step = { at: input.now, on: input.today, note: "consent withdrawn", actor: input.actor.id ? { id: input.actor.id, email: input.actor.email } : null };
-        let status: string = registration.status;
-        if (registration.status === "registered") {
-          if (await transitionRegistration(tx, registration.id, { ...step, from: "registered", to: "cancel_requested", data: { cancelReason: "withdrawn" } })) status = "cancel_requested";
-        } else if (registration.status === "pending") {
-          if (await transitionRegistration(tx, registration.id, { ...step, from: "pending", to: "cancelled", data: { cancelReason: "withdrawn" } })) status = "cancelled";
-        }
-        // A submitted one is cancelled as soon as the bank has registered it (see the collect job).
-        results.push({ consentId: consent.id, registrationId: registration.id, status });
+export interface WithdrawConsentsInput {
+  payerId: number;
+  consentId?: number;
+  now: Date;
+  today: BusinessDate;
+  via: "payer_link" | "finance";
+  ip: string | null;
+  userAgent: string | null;
+  otpChallengeId: string | null;
+  reason: string | null;
+  actor: Actor;
+  locale: "ko" | "en";
+  audit?: (tx: Tx, event: Parameters<typeof recordAudit>[2]) => Promise<void>;
+}
+
+export async function withdrawConsents(db: Db, keyring: Keyring, input: WithdrawConsentsInput) {
+  return db.$transaction((tx) => withdrawConsentsInTx(tx, keyring, input));
+}
+
+/** The withdrawal in the caller's transaction (a payer leaving withdraws and ends contracts in one). */
+export async function withdrawConsentsInTx(tx: Tx, keyring: Keyring, input: WithdrawConsentsInput) {
+  const standing = (await standingConsents(tx, input.payerId)).filter((s) => input.consentId === undefined || s.id === input.consentId);
+  if (standing.length === 0) {
+    const withdrawn = input.consentId ? await tx.consentWithdrawal.findUnique({ where: { consentId: input.consentId } }) : null;
+    throw new DomainError("CONFLICT", withdrawn ? "enroll.already_withdrawn" : "enroll.no_active_consent");
+  }
+  if (input.via === "payer_link" && input.otpChallengeId && !(await consumeProof(tx, input.otpChallengeId, input.now))) throw new DomainError("INVALID", "enroll.otp_required", {}, "otpProof");
+  const results: { consentId: number; registrationId: number; status: string }[] = [];
+  for (const consent of standing) {
+    await tx.consentWithdrawal.create({ data: { consentId: consent.id, payerId: input.payerId, via: input.via, at: input.now, ip: input.ip, userAgent: input.userAgent?.slice(0, 500) ?? null, otpChallengeId: input.otpChallengeId, reason: input.reason?.slice(0, 500) ?? null } });
+    for (const registration of consent.registrations) {
+      const step = { at: input.now, on: input.today, note: "consent withdrawn", actor: input.actor.id ? { id: input.actor.id, email: input.actor.email } : null };
+      let status: string = registration.status;
+      if (registration.status === "registered") {
+        if (await transitionRegistration(tx, registration.id, { ...step, from: "registered", to: "cancel_requested", data: { cancelReason: "withdrawn" } })) status = "cancel_requested";
+      } else if (registration.status === "pending") {
+        if (await transitionRegistration(tx, registration.id, { ...step, from: "pending", to: "cancelled", data: { cancelReason: "withdrawn" } })) status = "cancelled";
       }
+      // A submitted one is cancelled as soon as the bank has registered it (see the collect job).
+      results.push({ consentId: consent.id, registrationId: registration.id, status });
     }
-    const payer = await tx.payer.findUniqueOrThrow({ where: { id: input.payerId } });
-    const org = await organization(tx);
-    await tx.staffNotification.create({ data: { kind: "consent_withdrawn", payerId: payer.id, params: { payerCode: payer.payerCode, via: input.via, consents: standing.map((s) => s.id) }, createdAt: input.now } });
-    await sendConsentWithdrawn(
-      { tx, keyring, now: input.now, locale: input.locale, payerId: payer.id },
-      { consentId: standing[0]!.id, to: decryptField(keyring, payer.phoneEnc, PAYER_FIELD_CONTEXT.phone), creditorName: org.legalName.slice(0, 50), payerName: payer.name.slice(0, 50), withdrawnOn: input.today },
-    );
-    const event = { action: "consent.withdraw", entityType: "payer", entityId: payer.id, after: { via: input.via, consents: standing.map((s) => s.id), registrations: results } };
-    if (input.audit) await input.audit(tx, event);
-    else await recordAudit(tx, input.actor, event);
-    return { withdrawnOn: input.today, registrations: results };
-  });
+  }
+  const payer = await tx.payer.findUniqueOrThrow({ where: { id: input.payerId } });
+  const org = await organization(tx);
+  await tx.staffNotification.create({ data: { kind: "consent_withdrawn", payerId: payer.id, params: { payerCode: payer.payerCode, via: input.via, consents: standing.map((s) => s.id) }, createdAt: input.now } });
+  await sendConsentWithdrawn(
+    { tx, keyring, now: input.now, locale: input.locale, payerId: payer.id },
+    { consentId: standing[0]!.id, to: decryptField(keyring, payer.phoneEnc, PAYER_FIELD_CONTEXT.phone), creditorName: org.legalName.slice(0, 50), payerName: payer.name.slice(0, 50), withdrawnOn: input.today },
+  );
+  const event = { action: "consent.withdraw", entityType: "payer", entityId: payer.id, after: { via: input.via, consents: standing.map((s) => s.id), registrations: results } };
+  if (input.audit) await input.audit(tx, event);
+  else await recordAudit(tx, input.actor, event);
+  return { withdrawnOn: input.today, registrations: results };
 }
 

@@ -123,7 +123,7 @@ describe("retention of payers who never gave a consent", () => {
     return { id: payer.id, name: `이체고객${code}`, phone, email: `${code.toLowerCase()}@example.kr`, invoiceId: invoice.id };
   }
   const endContracts = (payerId: number, endedOn: string) => h.db.contract.updateMany({ where: { payerId }, data: { status: "ended", endedOn: businessDateToDb(endedOn), nextIssueOn: null } });
-  // The admin has no "left" action yet: the fixture sets the columns as one would.
+  // The fixture sets the columns directly: some cases are states payers.leave never leaves behind (left, a contract still active).
   const leave = (payerId: number, leftOn: string) => h.db.payer.update({ where: { id: payerId }, data: { status: "left", leftOn: businessDateToDb(leftOn) } });
   const rawPayer = async (id: number) => (await h.db.$queryRaw<Record<string, unknown>[]>`SELECT * FROM "payer" WHERE "id" = ${id}`)[0]!;
   const rawMessages = (payerId: number) => h.db.$queryRaw<Record<string, unknown>[]>`SELECT * FROM "notify_message" WHERE "payer_id" = ${payerId} ORDER BY "id"`;
@@ -214,5 +214,42 @@ describe("retention of payers who never gave a consent", () => {
     expect(await rawPayer(recent.id)).toMatchObject({ name: "(파기됨)", email: null, phone_bidx: "redacted" });
     for (const p of [underContract, owing, owed, lateSettled]) expect(await rawPayer(p.id)).toEqual(before.get(p.id)!.payer);
     await h.setToday("2026-03-16");
+  });
+
+  it("erases the reference and memo typed for a redacted payer's payments and marks them left on the day the relationship ended, and leaves a payer within the period untouched", async () => {
+    await h.setToday("2026-03-16");
+    const record = (payerId: number, receivedOn: string, reference: string, memo: string) =>
+      finance.payments.record({ payerId, receivedOn, amountWon: 10_000n, method: "bank_transfer", reference, memo, idempotencyKey: `retention-pay-${++seq}` });
+    // Contracts ended five years and a week ago, never marked as left; paid by a transfer the depositor named.
+    const gone = await bankTransferPayer("RT-201", "2021-01-04");
+    const goneBlank = await bankTransferPayer("RT-202", "2021-01-04");
+    await record(gone.id, "2021-02-01", "입금자 박보존 0201", "박보존 어머니 대리 입금");
+    await record(goneBlank.id, "2021-02-01", "", "");
+    await endContracts(gone.id, "2021-03-09");
+    await endContracts(goneBlank.id, "2021-03-09");
+    // Left two years ago: within the period.
+    const kept = await bankTransferPayer("RT-203", "2024-01-04");
+    const keptPayment = await record(kept.id, "2024-02-01", "입금자 최유지", "최유지 1월분");
+    await endContracts(kept.id, "2024-03-09");
+    await leave(kept.id, "2024-03-09");
+    const keptBefore = { payer: await rawPayer(kept.id), payments: await h.db.$queryRaw`SELECT * FROM "payment" WHERE "payer_id" = ${kept.id}` };
+    const lastAudit = (await h.db.auditLog.aggregate({ _max: { id: true } }))._max.id ?? 0;
+
+    expect(await runRetention(h.db, h.keyring, h.clock.today())).toMatchObject({ redacted: 2 });
+
+    const payments = await h.db.$queryRaw<{ reference: string; memo: string; amount_won: bigint; received_on: Date }[]>`SELECT "reference", "memo", "amount_won", "received_on" FROM "payment" WHERE "payer_id" = ${gone.id}`;
+    expect(payments).toEqual([{ reference: "(파기됨)", memo: "(파기됨)", amount_won: 10_000n, received_on: new Date("2021-02-01T00:00:00Z") }]);
+    expect(await h.db.$queryRaw`SELECT "reference", "memo" FROM "payment" WHERE "payer_id" = ${goneBlank.id}`).toEqual([{ reference: "", memo: "" }]);
+    for (const p of [gone, goneBlank]) expect(await rawPayer(p.id)).toMatchObject({ name: "(파기됨)", status: "left", left_on: new Date("2021-03-09T00:00:00Z") });
+
+    const related = await h.db.auditLog.findMany({ where: { id: { gt: lastAudit }, action: "retention.redact_related" }, orderBy: { id: "asc" } });
+    expect(related.map((r) => [r.entityId, r.actorEmail, r.after])).toEqual([
+      [String(gone.id), "retention-job", { status: "left", leftOn: "2021-03-09", messages: 1, payments: 1, plugins: {} }],
+      [String(goneBlank.id), "retention-job", { status: "left", leftOn: "2021-03-09", messages: 1, payments: 0, plugins: {} }],
+    ]);
+    expect(JSON.stringify(related)).not.toMatch(/박보존|0201/);
+
+    expect({ payer: await rawPayer(kept.id), payments: await h.db.$queryRaw`SELECT * FROM "payment" WHERE "payer_id" = ${kept.id}` }).toEqual(keptBefore);
+    expect(await h.db.payment.findUniqueOrThrow({ where: { id: keptPayment.payment.id } })).toMatchObject({ reference: "입금자 최유지", memo: "최유지 1월분" });
   });
 });

@@ -1,8 +1,9 @@
 import { addDays, businessDateAt, businessDateFromDb, businessDateToDb, DomainError, type BusinessDate } from "@sunap/core";
-import { encryptField, Prisma, type Db, type DbOrTx, type Keyring } from "@sunap/db";
+import { encryptField, Prisma, type Db, type DbOrTx, type Keyring, type Tx } from "@sunap/db";
 import { NOTIFY_FIELD_CONTEXT } from "./notify-outbox.ts";
 import type { AuditSink } from "../procedure-audit.ts";
 import { recordAudit, type Actor } from "../audit.ts";
+import type { ServerPlugin } from "../server-plugin.ts";
 import { PAYER_FIELD_CONTEXT } from "./payer-service.ts";
 import { ACTIVE_REGISTRATION_STATUSES } from "./registration-service.ts";
 
@@ -96,25 +97,59 @@ export async function retentionCandidates(db: DbOrTx, today: BusinessDate, years
 
 /** What a redacted message shows in the message log instead of its text. */
 export const REDACTED_MESSAGE_TEXT = "(보존기간 경과로 파기됨)";
+/** What a redacted payment's reference or memo shows (the payer's name gets the same placeholder). */
+export const REDACTED_TEXT = "(파기됨)";
+
+export interface RedactPayerOptions {
+  actor: string;
+  reason: string;
+  /** When the relationship ended: the day a payer who never "left" is recorded as having left. */
+  endedOn: BusinessDate;
+  /** The server's plugins: each erases what it keeps of the payer in its own tables. */
+  plugins?: readonly ServerPlugin[];
+}
 
 /**
  * Redacts one payer through sunap_redact_payer_personal_data(), the one database function
  * allowed to touch consent evidence; it writes its own audit record. The encrypted columns that
  * may not be empty get an encrypted empty value (the database holds no keys). In the same
  * transaction the payer's messages lose their text, recipient and links (the outbox is not
- * evidence: the app redacts it itself), and any still queued are cancelled.
+ * evidence: the app redacts it itself), and any still queued are cancelled; their payments lose
+ * the reference and memo typed from the bank statement (often the depositor's name); each plugin
+ * erases its own rows' personal data; and the payer is marked as left. What the function does not
+ * cover is audited in a second record with counts only.
  */
-export async function redactPayer(db: DbOrTx, keyring: Keyring, payerId: number, actor: string, reason: string) {
+export async function redactPayer(tx: Tx, keyring: Keyring, payerId: number, options: RedactPayerOptions) {
   const phone = encryptField(keyring, "", PAYER_FIELD_CONTEXT.phone);
   const account = encryptField(keyring, "", PAYER_FIELD_CONTEXT.accountNumber);
-  const rows = await db.$queryRaw<{ result: unknown }[]>`SELECT sunap_redact_payer_personal_data(${payerId}::integer, ${phone}, ${account}, ${actor}, ${reason}) AS result`;
-  await db.notifyMessage.updateMany({ where: { payerId, status: "queued" }, data: { status: "cancelled", lastError: "retention" } });
-  const messages = await db.notifyMessage.updateMany({
+  const rows = await tx.$queryRaw<{ result: unknown }[]>`SELECT sunap_redact_payer_personal_data(${payerId}::integer, ${phone}, ${account}, ${options.actor}, ${options.reason}) AS result`;
+  await tx.notifyMessage.updateMany({ where: { payerId, status: "queued" }, data: { status: "cancelled", lastError: "retention" } });
+  const messages = await tx.notifyMessage.updateMany({
     where: { payerId },
     data: { body: REDACTED_MESSAGE_TEXT, subject: null, recipientEnc: encryptField(keyring, "", NOTIFY_FIELD_CONTEXT.recipient), recipientMasked: REDACTED_MESSAGE_TEXT, recipientBidx: null, secretEnc: null, buttons: Prisma.DbNull },
   });
+  // An empty reference or memo stays empty: the placeholder only says something was there.
+  const payments = await tx.$executeRaw`
+    UPDATE "payment" SET
+      "reference" = CASE WHEN "reference" = '' THEN '' ELSE ${REDACTED_TEXT} END,
+      "memo" = CASE WHEN "memo" = '' THEN '' ELSE ${REDACTED_TEXT} END
+    WHERE "payer_id" = ${payerId} AND ("reference" NOT IN ('', ${REDACTED_TEXT}) OR "memo" NOT IN ('', ${REDACTED_TEXT}))`;
+  const pluginRows: Record<string, number> = {};
+  for (const plugin of options.plugins ?? []) {
+    if (plugin.retention) pluginRows[plugin.manifest.id] = await plugin.retention.redactPayer(tx, payerId);
+  }
+  const before = await tx.payer.findUniqueOrThrow({ where: { id: payerId }, select: { status: true, leftOn: true } });
+  const leftOn = before.leftOn ? businessDateFromDb(before.leftOn) : options.endedOn;
+  if (before.status !== "left" || !before.leftOn) await tx.payer.update({ where: { id: payerId }, data: { status: "left", leftOn: businessDateToDb(leftOn) } });
+  await recordAudit(tx, { id: null, email: options.actor, ip: null }, {
+    action: "retention.redact_related",
+    entityType: "payer",
+    entityId: payerId,
+    before: { status: before.status, leftOn: before.leftOn ? businessDateFromDb(before.leftOn) : null },
+    after: { status: "left", leftOn, messages: messages.count, payments, plugins: pluginRows },
+  });
   const result = rows[0]!.result as { payerId: number; evidenceFiles: number; consents: number; withdrawals: number; accounts: number; otpChallenges: number };
-  return { ...result, messages: messages.count };
+  return { ...result, messages: messages.count, payments, plugins: pluginRows };
 }
 
 /** Who the retention job is in the audit log. */
@@ -199,7 +234,7 @@ export async function deleteExpiredOtpData(db: Db, today: BusinessDate, years: n
  * The daily run: every payer past retention (with or without a consent), each in its own
  * transaction (a failure leaves the rest done), then what names no payer.
  */
-export async function runRetention(db: Db, keyring: Keyring, today: BusinessDate) {
+export async function runRetention(db: Db, keyring: Keyring, today: BusinessDate, plugins: readonly ServerPlugin[] = []) {
   const org = await db.organization.findUnique({ where: { id: 1 }, select: { timeZone: true } });
   const timeZone = org?.timeZone ?? "Asia/Seoul";
   const { consentEvidenceYears } = await retentionSettings(db);
@@ -211,7 +246,7 @@ export async function runRetention(db: Db, keyring: Keyring, today: BusinessDate
       await tx.$queryRaw`SELECT "id" FROM "payer" WHERE "id" = ${payerId} FOR UPDATE`;
       const [candidate] = await retentionCandidates(tx, today, consentEvidenceYears, timeZone, [payerId]);
       if (!candidate) return false;
-      await redactPayer(tx, keyring, payerId, "retention-job", `relationship ended ${candidate.endedOn}; kept ${consentEvidenceYears} years until ${candidate.dueOn}`);
+      await redactPayer(tx, keyring, payerId, { actor: "retention-job", reason: `relationship ended ${candidate.endedOn}; kept ${consentEvidenceYears} years until ${candidate.dueOn}`, endedOn: candidate.endedOn, plugins });
       return true;
     });
     if (done) redacted.push(payerId);
