@@ -697,6 +697,7 @@ export const en: Catalogue = {
       done: "Credit note {{number}} issued.",
       reasonRequired: "Give a reason for the credit note.",
       noLines: "Enter an amount on at least one line.",
+      autoVat: "VAT automatically (10% of the supply credited, truncated to the won)",
     },
     preview: { total: "Total credited", receivable: "Off the receivable", customerCredit: "To customer credit", openAfter: "Outstanding after", empty: "Enter amounts to preview the entry." },
   },

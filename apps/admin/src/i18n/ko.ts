@@ -701,6 +701,7 @@ export const ko = {
       done: "감액 청구서 {{number}}을(를) 발행했습니다.",
       reasonRequired: "감액 사유를 입력하세요.",
       noLines: "감액할 금액을 한 항목 이상 입력하세요.",
+      autoVat: "부가세 자동 계산 (감액 공급가액의 10%, 원 미만 절사)",
     },
     preview: { total: "감액 합계", receivable: "미수금에서 차감", customerCredit: "예치금으로 적립", openAfter: "감액 후 미수액", empty: "금액을 입력하면 분개를 미리 볼 수 있습니다." },
   },

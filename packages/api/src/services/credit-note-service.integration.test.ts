@@ -118,6 +118,15 @@ describe("issuing a credit note", () => {
     expect(partial.data.map((i) => i.id)).not.toContain(first.invoiceId);
   });
 
+  it("serialises notes on one invoice (row lock): of two at once each asking 60% of a line, one is issued and the other refused", async () => {
+    const invoice = await issueVatFixtureInvoice(h.db, { payerId, storeId: h.stores.a.id, issueOn: "2026-03-02", dueOn: "2026-03-25", supplyWon: 10_000n });
+    const ask = (key: string) => h.request("finance", "creditNotes.issue", { invoiceId: invoice.id, lines: [line(1, 6_000n)], reason: "동시", idempotencyKey: key }, { type: "mutation" });
+    const outcomes = await Promise.all([ask("race-key-0001"), ask("race-key-0002")]);
+    expect(outcomes.filter((o) => !o.error)).toHaveLength(1);
+    expect(outcomes.find((o) => o.error)?.error?.data.domainCode).toBe("credit_note.exceeds_line");
+    expect(await h.db.invoice.findUniqueOrThrow({ where: { id: invoice.id } })).toMatchObject({ creditedWon: 6_000n, openWon: 5_000n });
+  });
+
   it("dates a note asked for in a closed month today, as the billing engine dates a catch-up", async () => {
     const finance = h.callerFor("finance");
     const invoice = await issueVatFixtureInvoice(h.db, { payerId, storeId: h.stores.a.id, issueOn: "2026-02-02", dueOn: "2026-02-25", supplyWon: 10_000n });

@@ -1,11 +1,12 @@
 import { useEffect, useMemo, useState } from "react";
-import { Alert, App, Button, Descriptions, Form, Input, Modal, Space, Table, Typography } from "antd";
+import { Alert, App, Button, Checkbox, Descriptions, Form, Input, Modal, Space, Table, Typography } from "antd";
 import { MinusCircleOutlined } from "@ant-design/icons";
 import { useTranslate } from "@refinedev/core";
 import { fieldErrorsForForm, Money, useApiMutation, useApiQuery, useLocale, WonInput } from "@sunap/admin-kit";
 import { trpc } from "../../api/trpc.ts";
 import { useAccounts } from "../ledger/lookups.ts";
 import { newIdempotencyKey } from "../payments/idempotency-key.ts";
+import { autoVatAmounts, VAT_ACCOUNT } from "./auto-vat.ts";
 import type { CreditableLine } from "./types.ts";
 
 interface CreditForm {
@@ -36,14 +37,18 @@ export function IssueCreditNoteButton({ invoiceId }: { invoiceId: number }) {
   const [key, setKey] = useState(() => newIdempotencyKey("credit-note"));
   const [form] = Form.useForm<CreditForm>();
   const amounts = Form.useWatch("amounts", form) as CreditForm["amounts"] | undefined;
+  const [autoVat, setAutoVat] = useState(true);
   const creditable = useApiQuery(["credit-notes", "creditable", invoiceId], () => trpc.creditNotes.creditable.query({ invoiceId }), { enabled: open });
+  const hasVat = (creditable.data ?? []).some((l) => l.creditAccount === VAT_ACCOUNT && l.leftWon > 0n);
+  const vatAuto = hasVat && autoVat;
+  const autoVatByPosition = useMemo(() => (vatAuto ? autoVatAmounts(creditable.data ?? [], amounts ?? {}) : new Map<number, bigint>()), [vatAuto, creditable.data, amounts]);
   const lines = useMemo(
     () =>
       (creditable.data ?? [])
-        .map((line) => ({ line, amountWon: amounts?.[String(line.position)] ?? null }))
+        .map((line) => ({ line, amountWon: autoVatByPosition.get(line.position) ?? amounts?.[String(line.position)] ?? null }))
         .filter((x): x is { line: CreditableLine; amountWon: bigint } => x.amountWon !== null && x.amountWon > 0n)
         .map(({ line, amountWon }) => ({ invoiceLinePosition: line.position, labelKo: `${line.labelKo} 감액`, labelEn: `${line.labelEn} credit`, amountWon })),
-    [creditable.data, amounts],
+    [creditable.data, amounts, autoVatByPosition],
   );
   const settled = useSettled(lines, 300);
   const preview = useApiQuery(["credit-notes", "preview", invoiceId, settled], () => trpc.creditNotes.preview.query({ invoiceId, lines: settled }), { enabled: open && settled.length > 0, keepPrevious: true });
@@ -109,14 +114,24 @@ export function IssueCreditNoteButton({ invoiceId }: { invoiceId: number }) {
                 key: "take",
                 title: t("creditNotes.fields.amount"),
                 width: 170,
-                render: (_, l) => (
-                  <Form.Item name={["amounts", String(l.position)]} style={{ margin: 0 }}>
-                    <WonInput max={l.leftWon} disabled={l.leftWon === 0n} data-testid={`credit-note-amount-${l.position}`} />
-                  </Form.Item>
-                ),
+                render: (_, l) =>
+                  vatAuto && l.creditAccount === VAT_ACCOUNT ? (
+                    <span data-testid={`credit-note-vat-${l.position}`}>
+                      <Money amountWon={autoVatByPosition.get(l.position) ?? 0n} />
+                    </span>
+                  ) : (
+                    <Form.Item name={["amounts", String(l.position)]} style={{ margin: 0 }}>
+                      <WonInput max={l.leftWon} disabled={l.leftWon === 0n} data-testid={`credit-note-amount-${l.position}`} />
+                    </Form.Item>
+                  ),
               },
             ]}
           />
+          {hasVat && (
+            <Checkbox checked={autoVat} onChange={(e) => setAutoVat(e.target.checked)} style={{ marginTop: 12 }} data-testid="credit-note-auto-vat">
+              {t("creditNotes.issue.autoVat")}
+            </Checkbox>
+          )}
           <Form.Item name="reason" label={t("creditNotes.fields.reason")} style={{ marginTop: 16 }} rules={[{ required: true, whitespace: true, message: t("creditNotes.issue.reasonRequired") }]}>
             <Input.TextArea maxLength={200} rows={2} data-testid="credit-note-reason" />
           </Form.Item>
