@@ -5,13 +5,18 @@ import type { ChargeLine } from "@sunap/core";
 import type { StatementInvoice } from "../server/statement.ts";
 import { strings } from "./strings.ts";
 
-/** Estimate and true-up flags of a royalty invoice. */
-export function InvoiceFlags({ invoice }: { invoice: Pick<StatementInvoice, "estimated" | "periodKey"> }) {
+/** Estimate and true-up flags of a royalty invoice, and its credit notes (a lower true-up). */
+export function InvoiceFlags({ invoice }: { invoice: Pick<StatementInvoice, "estimated" | "periodKey"> & Partial<Pick<StatementInvoice, "creditNotes">> }) {
   const t = useKitTranslate(strings);
   return (
     <Space size={2}>
       {invoice.estimated && <Tag color="orange">{t("flag.estimated")}</Tag>}
       {invoice.periodKey.endsWith(":true-up") && <Tag color="blue">{t("flag.trueUp")}</Tag>}
+      {invoice.creditNotes?.map((note) => (
+        <Tag key={note.id} color="purple" data-testid={`royalty-credit-note-${note.id}`}>
+          {t("flag.creditNote", { number: note.number })} −<Money amountWon={note.totalWon} />
+        </Tag>
+      ))}
     </Space>
   );
 }
