@@ -26,6 +26,7 @@ import { InvoicesTable } from "../invoices/list.tsx";
 import { PaymentsTable } from "../payments/list.tsx";
 import { KIND_COLORS, PAYER_STATUS_COLORS } from "./list.tsx";
 import { usePlugins } from "./lookups.ts";
+import { LeaveButton } from "./leave.tsx";
 import { RevealButton } from "./reveal.tsx";
 
 function PayerConsents({ payerId }: { payerId: number }) {
@@ -103,6 +104,7 @@ export function PayerShow() {
               </Button>
             </Link>
           )}
+          {payer && <LeaveButton payer={payer} />}
           {defaultButtons}
         </Flex>
       )}
@@ -117,8 +119,10 @@ export function PayerShow() {
               <EnumTag prefix="payers.kinds" value={payer.kind} colors={KIND_COLORS} />
             </Descriptions.Item>
             <Descriptions.Item label={t("payers.fields.status")}>
-              <EnumTag prefix="payers.status" value={payer.status} colors={PAYER_STATUS_COLORS} />
-              {payer.leftOn && <Typography.Text type="secondary"> {payer.leftOn}</Typography.Text>}
+              <span data-testid="payer-status">
+                <EnumTag prefix="payers.status" value={payer.status} colors={PAYER_STATUS_COLORS} />
+                {payer.leftOn && <Typography.Text type="secondary"> {payer.leftOn}</Typography.Text>}
+              </span>
             </Descriptions.Item>
             <Descriptions.Item label={t("payers.fields.name")}>{payer.name}</Descriptions.Item>
             {payer.kind === "individual" ? (
