@@ -11,8 +11,10 @@ import { defineJob } from "./job-definition.ts";
  *   holders are erased, the consent evidence files' bytes deleted and the consents' and
  *   withdrawals' IP, user agent and names cleared, through sunap_redact_payer_personal_data() (the
  *   one database function allowed to touch evidence; it audits each payer with counts only); their
- *   messages lose text, recipient and links, queued ones are cancelled. The payer row, its code and
- *   the ledger, invoices and payments naming it stay, anonymised.
+ *   messages lose text, recipient and links, queued ones are cancelled; their payments' reference
+ *   and memo become "(파기됨)"; each plugin of the context's registry erases its own rows (the
+ *   donations plugin, the resident registration number); the payer is marked left. The payer row,
+ *   its code and the ledger, invoices and payments naming it stay, anonymised.
  * - messages naming no payer past the period lose text, recipient and links; one-time-code
  *   challenges that are not a consent's evidence and idle per-phone counters are deleted.
  * Idempotent: a redacted payer is not found again.
