@@ -53,6 +53,14 @@ describe("HTTP server", () => {
     expect(await page.text()).toContain("Sunap admin");
   });
 
+  it("answers a batched GET naming many procedures (a page refetching all it shows), not 404", async () => {
+    const names = Array.from({ length: 20 }, () => "auth.me").join(",");
+    expect(names.length).toBeGreaterThan(100); // past Fastify's default limit for a path parameter
+    const batched = await trpc(`${names}?batch=1`);
+    expect(batched.status).toBe(200);
+    expect(batched.json).toHaveLength(20);
+  });
+
   it("mounts the invoice PDF routes: staff download needs a session, a dead payer link gets a page rather than the SPA", async () => {
     expect((await fetch(`${base}/api/invoices/1/pdf`)).status).toBe(401);
     const dead = await fetch(`${base}/i/0.${"A".repeat(22)}`, { headers: { accept: "text/html" } });

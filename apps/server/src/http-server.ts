@@ -39,6 +39,8 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<Fasti
     trustProxy: false,
     // A 20 MB consent recording arrives as ~27 MB of base64.
     bodyLimit: 30 * 1024 * 1024,
+    // A batched tRPC GET names every procedure in the path (the client caps URLs at 4000).
+    routerOptions: { maxParamLength: 4096 },
   });
   await app.register(cookie);
   registerEvidenceRoutes(app, { db: options.db, keyring: options.keyring, clock: options.clock, sessionTtlHours: options.settings.sessionTtlHours, cookieName: SESSION_COOKIE });
