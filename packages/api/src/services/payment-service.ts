@@ -76,6 +76,8 @@ const listInclude = {
 } as const satisfies Prisma.PaymentInclude;
 type PaymentListRow = Prisma.PaymentGetPayload<{ include: typeof listInclude }>;
 
+const LEDGER_MEMO = { bank_transfer: "입금 (계좌이체) · payment by bank transfer", cash: "입금 (현금) · payment in cash", customer_credit: "선수금 충당 · customer credit applied" } as const;
+
 const LIST_SPEC = { id: "int", payerId: "int", method: "enum", receivedOn: "date", amountWon: "int", reference: "string", memo: "string", createdAt: "datetime", voidedAt: "datetime" } as const;
 
 function visibleTo(scope: StoreScope, storeId: number | null): boolean {
@@ -425,7 +427,9 @@ export class PaymentService {
     tx: Tx,
     p: { payerId: number; receivedOn: BusinessDate; amountWon: Won; method: "bank_transfer" | "cash" | "customer_credit"; reference: string; memo: string; idempotencyKey: string; allocations: Allocation[]; lines: PostingLine[]; userId: number | null; kind: string },
   ): Promise<PaymentDetail> {
-    const posted = await postEntry(tx, { effectiveOn: p.receivedOn, kind: p.kind, source: "admin", memo: p.memo, idempotencyKey: `payment:v1:${p.idempotencyKey}`, lines: p.lines }, p.userId);
+    // The ledger is permanent, so its memo names the kind of receipt, never the clerk's free text
+    // (often the depositor's name): that stays on the payment, which retention can erase.
+    const posted = await postEntry(tx, { effectiveOn: p.receivedOn, kind: p.kind, source: "admin", memo: LEDGER_MEMO[p.method], idempotencyKey: `payment:v1:${p.idempotencyKey}`, lines: p.lines }, p.userId);
     // The payment row is checked under the payer's lock; a ledger entry under the key without one is another payer's concurrent use of it.
     if (!posted.created) throw new DomainError("CONFLICT", "payment.idempotency_key_reused", {}, "idempotencyKey");
     const payment = await tx.payment.create({
