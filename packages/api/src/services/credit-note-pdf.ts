@@ -1,7 +1,7 @@
 import { businessDateFromDb, DomainError, formatWon, type BusinessDate, type Won } from "@sunap/core";
 import { decryptField, maskPhone, type DbOrTx, type Keyring } from "@sunap/db";
 import type { Locale } from "../context.ts";
-import { ACCENT, CONTENT_WIDTH, drawCallout, drawFooters, drawParties, drawTableHeader, openStatementPdf, PAGE, RULE } from "./invoice-pdf.ts";
+import { CONTENT_WIDTH, drawCallout, drawFooters, drawLabelledRows, drawStatementHead, drawTableHeader, drawTableRows, drawTotals, openStatementPdf, PAGE, pairsText, statementHeadText, type Pair } from "./statement-pdf.ts";
 import { PAYER_FIELD_CONTEXT } from "./payer-service.ts";
 
 /**
@@ -10,7 +10,6 @@ import { PAYER_FIELD_CONTEXT } from "./payer-service.ts";
  * `renderCreditNotePdf` places it.
  */
 
-type Pair = readonly [label: string, value: string];
 
 export interface CreditNoteDocument {
   locale: Locale;
@@ -171,21 +170,14 @@ export function creditNoteLayout(doc: CreditNoteDocument): CreditNoteLayout {
 
 /** Every string of the layout in reading order (what a test finds in the PDF). */
 export function creditNoteLayoutText(layout: CreditNoteLayout): string[] {
-  const pairs = (rows: readonly Pair[]) => rows.map(([label, value]) => `${label}: ${value}`);
   return [
-    layout.title,
-    layout.subtitle,
-    ...pairs(layout.meta),
-    layout.creditor.heading,
-    ...pairs(layout.creditor.rows),
-    layout.payer.heading,
-    ...pairs(layout.payer.rows),
+    ...statementHeadText(layout),
     layout.table.headers.join(" | "),
     ...layout.table.rows.map((row) => row.join(" | ")),
-    ...pairs([layout.total]),
+    ...pairsText([layout.total]),
     `${layout.callout.label}: ${layout.callout.value}`,
     layout.settlement.heading,
-    ...pairs(layout.settlement.rows),
+    ...pairsText(layout.settlement.rows),
     ...(layout.note ? [layout.note] : []),
     ...layout.footer,
   ];
@@ -196,52 +188,15 @@ const COLUMNS = [230, 150, CONTENT_WIDTH - 380] as const;
 export function renderCreditNotePdf(document: CreditNoteDocument): Promise<Buffer> {
   const layout = creditNoteLayout(document);
   const { doc, done } = openStatementPdf({ Title: `${layout.title} ${document.number}`, Author: document.creditor.legalName, Subject: layout.subtitle });
-  const left = PAGE.margin;
-  let y = PAGE.margin;
-
-  doc.font("ko-bold").fontSize(24).fillColor(ACCENT).text(layout.title, left, y, { width: CONTENT_WIDTH, align: "center" });
-  doc.font("ko").fontSize(10).fillColor("#555").text(layout.subtitle, left, doc.y, { width: CONTENT_WIDTH, align: "center" });
-  y = doc.y + 14;
-  const metaWidth = CONTENT_WIDTH / layout.meta.length - 6;
-  let metaBottom = y;
-  layout.meta.forEach(([label, value], index) => {
-    const x = left + index * (metaWidth + 6);
-    doc.font("ko").fontSize(8).fillColor("#666").text(label, x, y, { width: metaWidth });
-    doc.font("ko-bold").fontSize(10).fillColor("black").text(value, x, y + 11, { width: metaWidth });
-    metaBottom = Math.max(metaBottom, doc.y);
-  });
-  y = metaBottom + 6;
-  doc.moveTo(left, y).lineTo(left + CONTENT_WIDTH, y).strokeColor(ACCENT).lineWidth(1.2).stroke();
-  y = drawParties(doc, y + 10, [layout.creditor, layout.payer]) + 12;
-
+  let y = drawStatementHead(doc, layout);
   y = drawTableHeader(doc, y, layout.table.headers, COLUMNS);
-  for (const row of layout.table.rows) {
-    doc.font("ko").fontSize(9);
-    const height = Math.max(...row.map((text, index) => doc.heightOfString(text || " ", { width: COLUMNS[index]! - 12 }))) + 10;
-    let x = left;
-    row.forEach((text, index) => {
-      doc.font("ko").fontSize(9).fillColor("black").text(text, x + 6, y + 5, { width: COLUMNS[index]! - 12, align: index === 2 ? "right" : "left" });
-      x += COLUMNS[index]!;
-    });
-    y += height;
-    doc.moveTo(left, y).lineTo(left + CONTENT_WIDTH, y).strokeColor(RULE).lineWidth(0.5).stroke();
-  }
-  y += 6;
-  doc.font("ko-bold").fontSize(11).fillColor("black");
-  doc.text(layout.total[0], left + COLUMNS[0] + 6, y, { width: COLUMNS[1] - 12, align: "right" });
-  doc.text(layout.total[1], left + COLUMNS[0] + COLUMNS[1] + 6, y, { width: COLUMNS[2] - 12, align: "right" });
-  y += 26;
+  y = drawTableRows(doc, y, layout.table, COLUMNS);
+  y = drawTotals(doc, y + 6, [layout.total], COLUMNS) + 8;
 
   drawCallout(doc, y, layout.callout, { fill: "#e8f4ec", edge: "#2e7d32", label: "#1b5e20" });
   y += 58;
-  doc.font("ko-bold").fontSize(11).fillColor(ACCENT).text(layout.settlement.heading, left, y, { width: CONTENT_WIDTH });
-  y = doc.y + 2;
-  for (const [label, value] of layout.settlement.rows) {
-    doc.font("ko").fontSize(8).fillColor("#666").text(label, left, y, { width: 110 });
-    doc.font("ko").fontSize(9).fillColor("black").text(value, left + 112, y, { width: CONTENT_WIDTH - 112 });
-    y = Math.max(doc.y, y + 12) + 2;
-  }
-  if (layout.note) doc.font("ko").fontSize(9).fillColor("#333").text(layout.note, left, y + 6, { width: CONTENT_WIDTH });
+  y = drawLabelledRows(doc, y, layout.settlement, 110);
+  if (layout.note) doc.font("ko").fontSize(9).fillColor("#333").text(layout.note, PAGE.margin, y + 6, { width: CONTENT_WIDTH });
 
   drawFooters(doc, layout.footer.join("  ·  "));
   doc.end();

@@ -1,6 +1,6 @@
 import { formatWon, type InvoiceStatus } from "@sunap/core";
 import type { InvoiceDocument } from "./invoice-document.ts";
-import { openKoreanPdf } from "./korean-pdf.ts";
+import { ACCENT, CONTENT_WIDTH, drawCallout, drawFooters, drawLabelledRows, drawStamp, drawStatementHead, drawTableHeader, drawTableRows, drawTotals, openStatementPdf, PAGE, pairsText, statementHeadText, type Pair } from "./statement-pdf.ts";
 
 /**
  * The invoice statement (청구서) as an A4 PDF. Two steps, both pure: `invoiceLayout` words the
@@ -8,8 +8,6 @@ import { openKoreanPdf } from "./korean-pdf.ts";
  * `renderInvoicePdf` places that layout on the page. Tests read the layout directly and the
  * PDF's extracted text, so a field dropped by either step fails them.
  */
-
-type Pair = readonly [label: string, value: string];
 
 export interface InvoiceLayout {
   title: string;
@@ -179,98 +177,21 @@ export function invoiceLayout(doc: InvoiceDocument): InvoiceLayout {
 
 /** Every string of the layout in reading order: what a reader (or a test) finds on the page. */
 export function invoiceLayoutText(layout: InvoiceLayout): string[] {
-  const pairs = (rows: readonly Pair[]) => rows.map(([label, value]) => `${label}: ${value}`);
   return [
-    layout.title,
-    layout.subtitle,
-    ...pairs(layout.meta),
-    layout.creditor.heading,
-    ...pairs(layout.creditor.rows),
-    layout.payer.heading,
-    ...pairs(layout.payer.rows),
+    ...statementHeadText(layout),
     layout.table.headers.join(" | "),
     ...layout.table.rows.map((row) => row.join(" | ")),
-    ...pairs(layout.totals),
+    ...pairsText(layout.totals),
     `${layout.due.label}: ${layout.due.value}`,
     layout.collection.heading,
     layout.collection.text,
-    layout.settlement.heading,
-    ...pairs(layout.settlement.rows),
+    ...[layout.settlement.heading, ...pairsText(layout.settlement.rows)],
     ...(layout.stamp ? [layout.stamp] : []),
     ...layout.footer,
   ];
 }
 
-export const PAGE = { width: 595.28, height: 841.89, margin: 48 };
-export const CONTENT_WIDTH = PAGE.width - 2 * PAGE.margin;
 const COLUMNS = [150, 230, CONTENT_WIDTH - 380] as const;
-export const ACCENT = "#1f3a5f";
-export const RULE = "#c8d0da";
-
-/** An A4 document with the Korean fonts registered ("ko", "ko-bold") and its bytes collected. */
-export function openStatementPdf(info: { Title: string; Author: string; Subject: string }): { doc: PDFKit.PDFDocument; done: Promise<Buffer> } {
-  return openKoreanPdf({ margin: PAGE.margin, bufferPages: true, info });
-}
-
-/** A rubber stamp (완납, 무효…) across the first page, below the parties: unmistakable on paper and on screen. */
-export function drawStamp(doc: PDFKit.PDFDocument, text: string, centreY = 330): void {
-  doc.switchToPage(doc.bufferedPageRange().start);
-  doc.save();
-  doc.rotate(-18, { origin: [PAGE.width / 2, centreY] });
-  doc.roundedRect(PAGE.width / 2 - 90, centreY - 30, 180, 60, 8).lineWidth(3).strokeColor("#c62828").strokeOpacity(0.75).stroke();
-  doc.font("ko-bold").fontSize(34).fillColor("#c62828").fillOpacity(0.75).text(text, PAGE.width / 2 - 90, centreY - 23, { width: 180, align: "center", lineBreak: false });
-  doc.restore();
-}
-
-/** The footer text and "page / pages" on every page, inside the bottom margin. */
-export function drawFooters(doc: PDFKit.PDFDocument, text: string): void {
-  const left = PAGE.margin;
-  const range = doc.bufferedPageRange();
-  for (let page = range.start; page < range.start + range.count; page++) {
-    doc.switchToPage(page);
-    doc.page.margins.bottom = 0; // the footer sits in the bottom margin; writing there must not open a page
-    const footerY = PAGE.height - PAGE.margin - 30;
-    doc.moveTo(left, footerY - 4).lineTo(left + CONTENT_WIDTH, footerY - 4).strokeColor(RULE).lineWidth(0.5).stroke();
-    doc.font("ko").fontSize(7.5).fillColor("#555").text(text, left, footerY, { width: CONTENT_WIDTH - 50, height: 28, lineBreak: true });
-    doc.text(`${page - range.start + 1} / ${range.count}`, left + CONTENT_WIDTH - 45, footerY, { width: 45, align: "right", lineBreak: false });
-  }
-}
-
-/** Creditor and payer side by side, each a heading over label/value rows; returns the y below the taller. */
-export function drawParties(doc: PDFKit.PDFDocument, y: number, parties: readonly [{ heading: string; rows: readonly Pair[] }, { heading: string; rows: readonly Pair[] }]): number {
-  const blockWidth = (CONTENT_WIDTH - 16) / 2;
-  const block = (x: number, heading: string, rows: readonly Pair[]) => {
-    doc.font("ko-bold").fontSize(11).fillColor(ACCENT).text(heading, x, y, { width: blockWidth });
-    let by = doc.y + 3;
-    for (const [label, value] of rows) {
-      doc.font("ko").fontSize(8).fillColor("#666").text(label, x, by, { width: 78 });
-      doc.font("ko").fontSize(9).fillColor("black").text(value, x + 80, by, { width: blockWidth - 80 });
-      by = Math.max(doc.y, by + 12) + 2;
-    }
-    return by;
-  };
-  return Math.max(block(PAGE.margin, parties[0].heading, parties[0].rows), block(PAGE.margin + blockWidth + 16, parties[1].heading, parties[1].rows));
-}
-
-/** A three-column table's shaded header row (the last column right-aligned); returns the y below it. */
-export function drawTableHeader(doc: PDFKit.PDFDocument, y: number, headers: readonly string[], columns: readonly number[]): number {
-  doc.rect(PAGE.margin, y, CONTENT_WIDTH, 20).fillColor("#eef2f7").fill();
-  let x = PAGE.margin;
-  headers.forEach((text, index) => {
-    doc.font("ko-bold").fontSize(9).fillColor(ACCENT).text(text, x + 6, y + 5, { width: columns[index]! - 12, align: index === 2 ? "right" : "left" });
-    x += columns[index]!;
-  });
-  return y + 20;
-}
-
-/** The one figure a reader must see (what is due, what was received): a tinted box with a coloured edge. */
-export function drawCallout(doc: PDFKit.PDFDocument, y: number, text: { label: string; value: string }, colours: { fill: string; edge: string; label: string }): void {
-  const left = PAGE.margin;
-  doc.rect(left, y, CONTENT_WIDTH, 44).fillColor(colours.fill).fill();
-  doc.rect(left, y, 4, 44).fillColor(colours.edge).fill();
-  doc.font("ko").fontSize(9).fillColor(colours.label).text(text.label, left + 14, y + 6, { width: CONTENT_WIDTH - 28 });
-  doc.font("ko-bold").fontSize(16).fillColor("black").text(text.value, left + 14, y + 19, { width: CONTENT_WIDTH - 28 });
-}
 
 export function renderInvoicePdf(document: InvoiceDocument): Promise<Buffer> {
   const layout = invoiceLayout(document);
@@ -285,61 +206,16 @@ export function renderInvoicePdf(document: InvoiceDocument): Promise<Buffer> {
     y = PAGE.margin;
   };
 
-  // Title and meta
-  doc.font("ko-bold").fontSize(24).fillColor(ACCENT).text(layout.title, left, y, { width: CONTENT_WIDTH, align: "center" });
-  y = doc.y;
-  doc.font("ko").fontSize(10).fillColor("#555").text(layout.subtitle, left, y, { width: CONTENT_WIDTH, align: "center" });
-  y = doc.y + 14;
   // The last meta field (the period, two dates) gets the widest column so it stays on one line.
-  const metaWidths = [0.22, 0.2, 0.2, 0.38].map((share) => share * CONTENT_WIDTH);
-  let metaX = left;
-  let metaBottom = y;
-  layout.meta.forEach(([label, value], index) => {
-    const width = (metaWidths[index] ?? metaWidths[0]!) - 6;
-    doc.font("ko").fontSize(8).fillColor("#666").text(label, metaX, y, { width });
-    doc.font("ko-bold").fontSize(10).fillColor("black").text(value, metaX, y + 11, { width });
-    metaBottom = Math.max(metaBottom, doc.y);
-    metaX += width + 6;
-  });
-  y = metaBottom + 6;
-  doc.moveTo(left, y).lineTo(left + CONTENT_WIDTH, y).strokeColor(ACCENT).lineWidth(1.2).stroke();
-  y += 10;
-
-  y = drawParties(doc, y, [layout.creditor, layout.payer]) + 12;
-
-  // Lines table
-  const header = () => {
-    y = drawTableHeader(doc, y, layout.table.headers, COLUMNS);
-  };
+  y = drawStatementHead(doc, layout, [0.22, 0.2, 0.2, 0.38]);
   ensure(60);
-  header();
-  for (const row of layout.table.rows) {
-    doc.font("ko").fontSize(9);
-    const height = Math.max(...row.map((text, index) => doc.heightOfString(text || " ", { width: COLUMNS[index]! - 12 }))) + 10;
-    if (y + height > bottom) {
-      ensure(height + 20);
-      header();
-    }
-    let x = left;
-    row.forEach((text, index) => {
-      doc.font("ko").fontSize(9).fillColor(index === 1 ? "#444" : "black").text(text, x + 6, y + 5, { width: COLUMNS[index]! - 12, align: index === 2 ? "right" : "left" });
-      x += COLUMNS[index]!;
-    });
-    y += height;
-    doc.moveTo(left, y).lineTo(left + CONTENT_WIDTH, y).strokeColor(RULE).lineWidth(0.5).stroke();
-  }
+  y = drawTableHeader(doc, y, layout.table.headers, COLUMNS);
+  y = drawTableRows(doc, y, layout.table, COLUMNS, { mutedColumn: 1, bottom });
 
   // Totals, right-aligned under the amount column
   y += 6;
   ensure(layout.totals.length * 16 + 8);
-  layout.totals.forEach(([label, value], index) => {
-    const last = index === layout.totals.length - 1;
-    doc.font(last ? "ko-bold" : "ko").fontSize(last ? 11 : 9).fillColor("black");
-    doc.text(label, left + COLUMNS[0] + 6, y, { width: COLUMNS[1] - 12, align: "right" });
-    doc.text(value, left + COLUMNS[0] + COLUMNS[1] + 6, y, { width: COLUMNS[2] - 12, align: "right" });
-    y += last ? 18 : 14;
-  });
-  y += 8;
+  y = drawTotals(doc, y, layout.totals, COLUMNS) + 8;
 
   // What is due and by when, prominently
   ensure(52);
@@ -352,13 +228,7 @@ export function renderInvoicePdf(document: InvoiceDocument): Promise<Buffer> {
   doc.font("ko").fontSize(10).fillColor("black").text(layout.collection.text, left, doc.y + 2, { width: CONTENT_WIDTH });
   y = doc.y + 12;
   ensure(20 + layout.settlement.rows.length * 14);
-  doc.font("ko-bold").fontSize(11).fillColor(ACCENT).text(layout.settlement.heading, left, y, { width: CONTENT_WIDTH });
-  y = doc.y + 2;
-  for (const [label, value] of layout.settlement.rows) {
-    doc.font("ko").fontSize(8).fillColor("#666").text(label, left, y, { width: 78 });
-    doc.font("ko").fontSize(9).fillColor("black").text(value, left + 80, y, { width: CONTENT_WIDTH - 80 });
-    y = Math.max(doc.y, y + 12) + 2;
-  }
+  drawLabelledRows(doc, y, layout.settlement);
 
   if (layout.stamp) drawStamp(doc, layout.stamp);
   drawFooters(doc, layout.footer.join("  ·  "));

@@ -1,7 +1,7 @@
 import { businessDateFromDb, formatWon, sumWon, type BusinessDate, type Won } from "@sunap/core";
 import type { Db, Keyring } from "@sunap/db";
 import type { Locale } from "../context.ts";
-import { ACCENT, CONTENT_WIDTH, PAGE, RULE, drawCallout, drawFooters, drawParties, drawStamp, drawTableHeader, openStatementPdf } from "./invoice-pdf.ts";
+import { ACCENT, CONTENT_WIDTH, PAGE, drawCallout, drawFooters, drawStamp, drawStatementHead, drawTableHeader, drawTableRows, openStatementPdf, pairsText, statementHeadText, type Pair } from "./statement-pdf.ts";
 import { PaymentService } from "./payment-service.ts";
 
 /**
@@ -52,8 +52,6 @@ export async function loadPaymentReceipt(db: Db, keyring: Keyring, paymentId: nu
     asOf: options.today,
   };
 }
-
-type Pair = readonly [label: string, value: string];
 
 export interface PaymentReceiptLayout {
   title: string;
@@ -177,20 +175,13 @@ export function paymentReceiptLayout(receipt: PaymentReceipt): PaymentReceiptLay
 }
 
 export function paymentReceiptText(layout: PaymentReceiptLayout): string[] {
-  const pairs = (rows: readonly Pair[]) => rows.map(([label, value]) => `${label}: ${value}`);
   return [
-    layout.title,
-    layout.subtitle,
-    ...pairs(layout.meta),
-    layout.creditor.heading,
-    ...pairs(layout.creditor.rows),
-    layout.payer.heading,
-    ...pairs(layout.payer.rows),
+    ...statementHeadText(layout),
     `${layout.amount.label}: ${layout.amount.value}`,
     layout.table.heading,
     layout.table.headers.join(" | "),
     ...layout.table.rows.map((row) => row.join(" | ")),
-    ...pairs(layout.totals),
+    ...pairsText(layout.totals),
     layout.statement,
     ...(layout.stamp ? [layout.stamp] : []),
     ...layout.footer,
@@ -206,46 +197,15 @@ export function renderPaymentReceiptPdf(receipt: PaymentReceipt): Promise<Buffer
   const bottom = PAGE.height - PAGE.margin - 40;
   let y = PAGE.margin;
 
-  doc.font("ko-bold").fontSize(24).fillColor(ACCENT).text(layout.title, left, y, { width: CONTENT_WIDTH, align: "center" });
-  doc.font("ko").fontSize(10).fillColor("#555").text(layout.subtitle, left, doc.y, { width: CONTENT_WIDTH, align: "center" });
-  y = doc.y + 14;
-  const metaWidth = CONTENT_WIDTH / layout.meta.length;
-  let metaBottom = y;
-  layout.meta.forEach(([label, value], index) => {
-    const x = left + index * metaWidth;
-    doc.font("ko").fontSize(8).fillColor("#666").text(label, x, y, { width: metaWidth - 6 });
-    doc.font("ko-bold").fontSize(10).fillColor("black").text(value, x, y + 11, { width: metaWidth - 6 });
-    metaBottom = Math.max(metaBottom, doc.y);
-  });
-  y = metaBottom + 6;
-  doc.moveTo(left, y).lineTo(left + CONTENT_WIDTH, y).strokeColor(ACCENT).lineWidth(1.2).stroke();
-  y += 10;
-
-  y = drawParties(doc, y, [layout.creditor, layout.payer]) + 12;
+  y = drawStatementHead(doc, layout);
 
   drawCallout(doc, y, layout.amount, { fill: "#e8f4ea", edge: "#2e7d32", label: "#1b5e20" });
   y += 58;
 
   doc.font("ko-bold").fontSize(11).fillColor(ACCENT).text(layout.table.heading, left, y, { width: CONTENT_WIDTH });
   y = doc.y + 4;
-  const header = () => {
-    y = drawTableHeader(doc, y, layout.table.headers, COLUMNS);
-  };
-  header();
-  for (const row of layout.table.rows) {
-    if (y + 22 > bottom) {
-      doc.addPage();
-      y = PAGE.margin;
-      header();
-    }
-    let x = left;
-    row.forEach((text, index) => {
-      doc.font("ko").fontSize(9).fillColor("black").text(text, x + 6, y + 5, { width: COLUMNS[index]! - 12, align: index === 2 ? "right" : "left", lineBreak: false });
-      x += COLUMNS[index]!;
-    });
-    y += 20;
-    doc.moveTo(left, y).lineTo(left + CONTENT_WIDTH, y).strokeColor(RULE).lineWidth(0.5).stroke();
-  }
+  y = drawTableHeader(doc, y, layout.table.headers, COLUMNS);
+  y = drawTableRows(doc, y, layout.table, COLUMNS, { bottom });
   y += 6;
   for (const [label, value] of layout.totals) {
     if (y + 16 > bottom) {
