@@ -43,4 +43,19 @@ describe("the demo seed", () => {
     const receivables = await t.db.journalLine.aggregate({ where: { accountCode: "receivables" }, _sum: { amountWon: true } });
     expect(receivables._sum.amountWon).toBe(invoices.reduce((sum, i) => sum + i.openWon, 0n));
   });
+
+  it("has two payers who consented on paper before the year, registered by the sandbox bank, their invoices offering the self-service link, and a campaign link", async () => {
+    const consents = await t.db.consent.findMany({ include: { payer: { select: { payerCode: true } } }, orderBy: { id: "asc" } });
+    expect(consents.map((c) => [c.payer.payerCode, c.method])).toEqual([
+      ["P0002", "paper"],
+      ["P0003", "paper"],
+    ]);
+    expect(consents.every((c) => c.evidenceFileId !== null)).toBe(true);
+    const registrations = await t.db.cmsRegistration.findMany();
+    expect(registrations.map((r) => r.status)).toEqual(["registered", "registered"]);
+    expect(await t.db.notifyMessage.count({ where: { templateCode: "registration_result" } })).toBe(2);
+    const notice = await t.db.notifyMessage.findFirst({ where: { templateCode: "invoice_issued", payerId: consents[0]!.payerId }, orderBy: { id: "desc" } });
+    expect(notice?.body).toContain("자동이체 변경·해지");
+    expect(await t.db.enrollmentLink.count({ where: { purpose: "campaign" } })).toBe(1);
+  });
 });

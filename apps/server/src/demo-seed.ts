@@ -1,6 +1,7 @@
 import { addDays, addMonths, businessDateFromDb, businessDateToDb, firstDayOf, monthOf, type BusinessDate, type Clock, type Role } from "@sunap/core";
 import { BillingRegistry, ContractService, createUser, PayerService, PaymentService, recordAudit, runBilling, type Actor, type AuditSink, type ServerPlugin } from "@sunap/api";
 import { postEntry, type Db, type Keyring } from "@sunap/db";
+import { seedDemoConsents } from "./demo-consents.ts";
 
 export interface DemoLogin {
   role: Role;
@@ -99,6 +100,7 @@ export async function seedDemo(db: Db, keyring: Keyring, plugins: readonly Serve
   for (const plugin of plugins) {
     await plugin.seedDemo?.({ db, keyring, today, contracts, actor: SYSTEM, stores, payers: payerRows });
   }
+  await seedDemoConsents(db, keyring, registry, addDays(firstMonth, -10), audit);
   await replayHistory(db, keyring, registry, firstMonth, today, audit);
 }
 

@@ -40,3 +40,6 @@ export { createCmsProvider, sandboxCmsProvider, cmsProviderFactory, type CmsProv
 export { activeMandate } from "./services/registration-service.ts";
 export { loadBankingCalendar } from "./services/banking-calendar-service.ts";
 export { manageUrlsFor } from "./services/manage-links.ts";
+export { ConsentService } from "./services/consent-service.ts";
+export { PgEvidenceStore } from "./services/evidence-store.ts";
+export { EnrollmentLinkService } from "./services/enrollment-links.ts";
