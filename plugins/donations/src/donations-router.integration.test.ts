@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import JSZip from "jszip";
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { readPdf } from "@sunap/api/testing/pdf";
 import { pino } from "pino";
 import { runBilling, type ContractView, type JobContext } from "@sunap/api";
 import { createApiHarness, refusal, type ApiHarness, type CoreCaller } from "@sunap/api/testing";
@@ -22,16 +22,6 @@ let donorC = 0;
 let donorD = 0;
 
 const bill = () => runBilling({ db: h.db, registry: h.billing, keyring: h.keyring, clock: h.clock, trigger: "test" });
-
-async function pdfText(base64: string): Promise<{ pages: number; text: string }> {
-  const pdf = await getDocument({ data: new Uint8Array(Buffer.from(base64, "base64")), useSystemFonts: false, isEvalSupported: false }).promise;
-  let text = "";
-  for (let page = 1; page <= pdf.numPages; page++) {
-    const content = await (await pdf.getPage(page)).getTextContent();
-    text += content.items.map((item) => ("str" in item ? item.str : "")).join("") + "\n";
-  }
-  return { pages: pdf.numPages, text };
-}
 
 const pledgeTerms = (fields: Partial<PledgeTerms> = {}) => ({ kind: "pledge", monthlyAmountWon: 30_000n, dayOfMonth: 25, startOn: "2026-01-01", status: "active", campaign: "WATER", fund: "GENERAL", ...fields });
 
@@ -182,7 +172,7 @@ describe("the engine bills donations and receipts show what was collected", () =
 
     const receipt = await don.receipts.download({ payerId: donorC, year: 2026 });
     expect(receipt).toMatchObject({ serial: "2026-000001", totalWon: 160_000n, firstIssue: true, contentType: "application/pdf", filename: "donation-receipt_2026-000001_D-003.pdf" });
-    const { text, pages } = await pdfText(receipt.base64);
+    const { text, pages } = await readPdf(Buffer.from(receipt.base64, "base64"));
     expect(pages).toBe(1);
     for (const expected of ["기부금 영수증", "박서연", "D-003", "(주)수납테스트", "220-81-62517", "2026-01", "2026-02", "160,000원", "2026-000001"]) expect(text).toContain(expected);
     expect(await h.db.auditLog.count({ where: { action: "donations.receipt.issue", entityId: "2026-000001" } })).toBe(1);
@@ -192,7 +182,7 @@ describe("the engine bills donations and receipts show what was collected", () =
     await finance.payments.void({ id: januaryPaymentId, reason: "이중 입력" });
     const again = await don.receipts.download({ payerId: donorC, year: 2026 });
     expect(again).toMatchObject({ serial: "2026-000001", totalWon: 130_000n, firstIssue: false });
-    const { text } = await pdfText(again.base64);
+    const { text } = await readPdf(Buffer.from(again.base64, "base64"));
     expect(text).not.toContain("2026-01");
     expect(await h.db.donationReceiptIssue.findMany({ where: { payerId: donorC } })).toMatchObject([{ year: 2026, serial: "2026-000001", totalWon: 130_000n }]);
   });
@@ -209,7 +199,7 @@ describe("the engine bills donations and receipts show what was collected", () =
     const files = Object.keys((await JSZip.loadAsync(Buffer.from(zip.base64!, "base64"))).files).sort();
     expect(files).toEqual(["donation-receipt_2026-000001_D-003.pdf", "donation-receipt_2026-000002_D-004.pdf"]);
     const combined = await don.receipts.downloadAll({ year: 2026, format: "pdf" });
-    const { pages, text } = await pdfText(combined.base64!);
+    const { pages, text } = await readPdf(Buffer.from(combined.base64!, "base64"));
     expect(pages).toBe(2);
     expect(text).toContain("최민수");
     expect((await don.receipts.list({ year: 2026, filters: [{ field: "issued", operator: "eq", value: "true" }] })).total).toBe(2);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createHash } from "node:crypto";
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { pdfText } from "../testing/pdf-text.ts";
 import { createApiHarness, refusal, type ApiHarness, type CoreCaller } from "../testing/api-harness.ts";
 import { otpCodeFromOutbox, runRegistrationJobs, signaturePng } from "../services/enrollment-testing.ts";
 import { resetEnrollLimits } from "../services/enrollment-rate-limits.ts";
@@ -36,16 +36,6 @@ const offline = (over: Partial<Parameters<CoreCaller["consents"]["recordOffline"
   idempotencyKey: `offline-${Math.random().toString(36).slice(2)}`,
   ...over,
 });
-
-async function pdfText(bytes: Buffer): Promise<string> {
-  const pdf = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false }).promise;
-  let text = "";
-  for (let page = 1; page <= pdf.numPages; page++) {
-    const content = await (await pdf.getPage(page)).getTextContent();
-    text += content.items.map((item) => ("str" in item ? item.str : "")).join("") + "\n";
-  }
-  return text;
-}
 
 describe("consents recorded by finance", () => {
   it("records a paper consent with its scan, idempotently, and the bank rejects a closed account (…0003) with that reason", async () => {

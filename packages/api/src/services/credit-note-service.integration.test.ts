@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import Fastify, { type FastifyInstance } from "fastify";
 import cookie from "@fastify/cookie";
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { definePluginManifest } from "@sunap/core";
+import { pdfText } from "../testing/pdf-text.ts";
 import { createApiHarness, type ApiHarness } from "../testing/api-harness.ts";
 import { issueVatFixtureInvoice } from "../testing/credit-note-fixtures.ts";
 import { FIXTURE_PLUGIN_ID } from "../testing/invoice-fixtures.ts";
@@ -14,13 +14,6 @@ let h: ApiHarness;
 let app: FastifyInstance;
 let base = "";
 let payerId = 0;
-
-async function pdfText(bytes: Buffer): Promise<string> {
-  const pdf = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false }).promise;
-  let text = "";
-  for (let page = 1; page <= pdf.numPages; page++) text += (await (await pdf.getPage(page)).getTextContent()).items.map((item) => ("str" in item ? item.str : "")).join("") + "\n";
-  return text;
-}
 
 const line = (position: number, amountWon: bigint) => ({ invoiceLinePosition: position, labelKo: "일시정지 감액", labelEn: "Pause credit", amountWon });
 const as = (role: "finance" | "store_owner") => ({ cookie: `sunap_session=${h.users[role].token}` });

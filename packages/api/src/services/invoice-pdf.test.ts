@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { readPdf } from "../testing/pdf-text.ts";
 import type { InvoiceDocument } from "./invoice-document.ts";
 import { invoiceLayout, invoiceLayoutText, renderInvoicePdf } from "./invoice-pdf.ts";
 
@@ -42,16 +42,6 @@ function documentOf(over: Partial<InvoiceDocument> = {}): InvoiceDocument {
     collection: { method: "cms", bankName: "국민은행", accountMasked: "**********0001", debitOn: "2026-03-25", text: "자동이체(CMS) — 국민은행 **********0001 에서 2026-03-25 출금" },
     ...over,
   };
-}
-
-async function pdfText(bytes: Buffer): Promise<{ pages: number; text: string }> {
-  const pdf = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false }).promise;
-  let text = "";
-  for (let page = 1; page <= pdf.numPages; page++) {
-    const content = await (await pdf.getPage(page)).getTextContent();
-    text += content.items.map((item) => ("str" in item ? item.str : "")).join("") + "\n";
-  }
-  return { pages: pdf.numPages, text };
 }
 
 describe("invoice layout", () => {
@@ -134,19 +124,19 @@ describe("invoice PDF", () => {
   it("is a one-page A4 PDF whose text carries the number, the total, the due date and the collection", async () => {
     const bytes = await renderInvoicePdf(documentOf());
     expect(bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
-    const { pages, text } = await pdfText(bytes);
+    const { pages, text } = await readPdf(bytes);
     expect(pages).toBe(1);
     for (const expected of ["청구서", "2026-000012", "660,000원", "2026-03-25", "국민은행", "홍길동", "월 매출 10,000,000원 × 5%"]) expect(text).toContain(expected);
   }, 30_000);
 
   it("carries the void stamp on the page", async () => {
-    const { text } = await pdfText(await renderInvoicePdf(documentOf({ status: "void", openWon: 0n, voided: { on: "2026-03-10", reason: "중복" } })));
+    const { text } = await readPdf(await renderInvoicePdf(documentOf({ status: "void", openWon: 0n, voided: { on: "2026-03-10", reason: "중복" } })));
     expect(text).toContain("무효");
   }, 30_000);
 
   it("continues a long lines table on further pages, every line present, with page numbers", async () => {
     const lines = Array.from({ length: 60 }, (_, i) => ({ label: `항목 ${i + 1}`, basis: `근거 ${i + 1}`, amountWon: 1_000n, isVat: false }));
-    const { pages, text } = await pdfText(await renderInvoicePdf(documentOf({ lines, supplyWon: 60_000n, vatWon: 0n, totalWon: 60_000n, openWon: 60_000n })));
+    const { pages, text } = await readPdf(await renderInvoicePdf(documentOf({ lines, supplyWon: 60_000n, vatWon: 0n, totalWon: 60_000n, openWon: 60_000n })));
     expect(pages).toBeGreaterThanOrEqual(2);
     for (let i = 1; i <= 60; i++) expect(text).toContain(`항목 ${i} 근거 ${i} 1,000원`);
     expect(text.split("\n").filter((page) => page.startsWith("항목 산출근거 금액")).length).toBe(pages - 1); // the header repeats

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import Fastify, { type FastifyInstance } from "fastify";
 import cookie from "@fastify/cookie";
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
-import { businessDateToDb, definePluginManifest, reversalOf, type BusinessDate, type PostingLine, type Won } from "@sunap/core";
+import { definePluginManifest, reversalOf, vatOf, type BusinessDate, type Won } from "@sunap/core";
 import { postEntry, refreshInvoiceOpenAmounts } from "@sunap/db";
+import { pdfText } from "../testing/pdf-text.ts";
 import { createApiHarness, type ApiHarness } from "../testing/api-harness.ts";
-import { FIXTURE_PLUGIN_ID, FIXTURE_REVENUE_ACCOUNT, issueFixtureInvoice } from "../testing/invoice-fixtures.ts";
+import { FIXTURE_PLUGIN_ID, FIXTURE_REVENUE_ACCOUNT, issueFixtureInvoice, issueFixtureInvoiceWithLines } from "../testing/invoice-fixtures.ts";
 import { auditSink } from "../procedure-audit.ts";
 import { runRegistrationJobs } from "./enrollment-testing.ts";
 import { loadInvoiceDocument } from "./invoice-document.ts";
@@ -34,43 +34,16 @@ const PDF_SCAN = Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.alloc(128, 0x2
  * An issued invoice as the engine leaves it, with a supply line and a VAT line (the shared
  * fixture has one line only): contract, invoice, lines, and the entry naming the invoice.
  */
-async function issueVatInvoice(input: { payerId: number; storeId: number | null; number: string; issueOn: BusinessDate; dueOn: BusinessDate; supplyWon: Won }) {
-  await h.db.ledgerAccount.upsert({ where: { code: FIXTURE_REVENUE_ACCOUNT }, create: { code: FIXTURE_REVENUE_ACCOUNT, nameKo: "테스트 매출", nameEn: "Fixture revenue", type: "revenue", pluginId: FIXTURE_PLUGIN_ID }, update: {} });
-  const vatWon = input.supplyWon / 10n; // truncated to the won, as vatOf does
-  const totalWon = input.supplyWon + vatWon;
-  return h.db.$transaction(async (tx) => {
-    const contract = await tx.contract.create({ data: { pluginId: FIXTURE_PLUGIN_ID, payerId: input.payerId, storeId: input.storeId, title: "프리미엄 월 구독", terms: {}, startsOn: businessDateToDb(input.issueOn) } });
-    const [{ id }] = await tx.$queryRaw<[{ id: number }]>`SELECT nextval(pg_get_serial_sequence('invoice', 'id'))::int AS id`;
-    const idempotencyKey = `invoice:v1:${contract.id}:2026-03`;
-    const line = (accountCode: string, amountWon: Won): PostingLine => ({ accountCode, amountWon, payerId: input.payerId, invoiceId: id, storeId: input.storeId });
-    const entry = await postEntry(tx, { effectiveOn: input.issueOn, kind: "invoice", source: "test", memo: input.number, idempotencyKey, lines: [line("receivables", totalWon), line(FIXTURE_REVENUE_ACCOUNT, -input.supplyWon), line("vat_payable", -vatWon)] }, null);
-    await tx.invoice.create({
-      data: {
-        id,
-        number: input.number,
-        contractId: contract.id,
-        pluginId: FIXTURE_PLUGIN_ID,
-        payerId: input.payerId,
-        storeId: input.storeId,
-        periodKey: "2026-03",
-        periodStart: businessDateToDb("2026-03-01"),
-        periodEnd: businessDateToDb("2026-03-31"),
-        issueOn: businessDateToDb(input.issueOn),
-        dueOn: businessDateToDb(input.dueOn),
-        totalWon,
-        openWon: 0n,
-        idempotencyKey,
-        entryId: entry.id,
-        lines: {
-          create: [
-            { position: 1, kind: "plan", labelKo: "프리미엄 요금제", labelEn: "Premium plan", basisKo: "2026-03 한 달", basisEn: "March 2026", amountWon: input.supplyWon, creditAccount: FIXTURE_REVENUE_ACCOUNT },
-            { position: 2, kind: "vat", labelKo: "부가세", labelEn: "VAT", basisKo: "공급가액 × 10%", basisEn: "10% of supply", amountWon: vatWon, creditAccount: "vat_payable" },
-          ],
-        },
-      },
-    });
-    await refreshInvoiceOpenAmounts(tx, [id]);
-    return { id, number: input.number, entryId: entry.id };
+function issueVatInvoice(input: { payerId: number; storeId: number | null; number: string; issueOn: BusinessDate; dueOn: BusinessDate; supplyWon: Won }) {
+  return issueFixtureInvoiceWithLines(h.db, {
+    ...input,
+    prefix: "VX",
+    contractTitle: "프리미엄 월 구독",
+    period: { key: "2026-03", start: "2026-03-01", end: "2026-03-31" },
+    lines: [
+      { kind: "plan", labelKo: "프리미엄 요금제", labelEn: "Premium plan", basisKo: "2026-03 한 달", basisEn: "March 2026", amountWon: input.supplyWon, creditAccount: FIXTURE_REVENUE_ACCOUNT },
+      { kind: "vat", labelKo: "부가세", labelEn: "VAT", basisKo: "공급가액 × 10%", basisEn: "10% of supply", amountWon: vatOf(input.supplyWon), creditAccount: "vat_payable" },
+    ],
   });
 }
 
@@ -94,16 +67,6 @@ async function voidInvoice(invoiceId: number, reason: string) {
     await tx.invoice.update({ where: { id: invoiceId }, data: { voidEntryId: reversal.id, voidedAt: h.clock.now(), voidReason: reason } });
     await refreshInvoiceOpenAmounts(tx, [invoiceId]);
   });
-}
-
-async function pdfText(bytes: Buffer): Promise<string> {
-  const pdf = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false }).promise;
-  let text = "";
-  for (let page = 1; page <= pdf.numPages; page++) {
-    const content = await (await pdf.getPage(page)).getTextContent();
-    text += content.items.map((item) => ("str" in item ? item.str : "")).join("") + "\n";
-  }
-  return text;
 }
 
 beforeAll(async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { readPdf } from "../testing/pdf-text.ts";
 import { paymentReceiptLayout, paymentReceiptText, renderPaymentReceiptPdf, type PaymentReceipt } from "./payment-receipt-pdf.ts";
 
 function receiptOf(over: Partial<PaymentReceipt> = {}): PaymentReceipt {
@@ -68,9 +68,8 @@ describe("payment receipt PDF", () => {
   it("is a one-page PDF whose text carries the receipt number, the amount, the date and the invoices", async () => {
     const bytes = await renderPaymentReceiptPdf(receiptOf({ voided: { on: "2026-03-17", reason: null } }));
     expect(bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
-    const pdf = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false }).promise;
-    expect(pdf.numPages).toBe(1);
-    const text = (await (await pdf.getPage(1)).getTextContent()).items.map((item) => ("str" in item ? item.str : "")).join("");
+    const { pages, text } = await readPdf(bytes);
+    expect(pages).toBe(1);
     for (const expected of ["영수증", "R-000042", "150,000원", "2026-03-16", "2026-000007", "40,000원", "취소"]) expect(text).toContain(expected);
   }, 30_000);
 });
