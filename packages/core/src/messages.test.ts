@@ -1,29 +1,19 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { REPO_ROOT, sourceFiles } from "./testing/source-files.ts";
 import { MESSAGES, translate } from "./messages.ts";
 import { passwordProblems } from "./password-policy.ts";
 import { parseWon } from "./money.ts";
-
-const repoRoot = path.resolve(import.meta.dirname, "../../..");
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    if (name === "node_modules" || name === "generated" || name === "dist") return [];
-    if (statSync(full).isDirectory()) return sourceFiles(full);
-    return /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name) ? [full] : [];
-  });
-}
 
 describe("message catalogue", () => {
   it("has a Korean and an English message for every error code the code throws", () => {
     const missing: string[] = [];
     for (const dir of ["packages", "apps", "plugins"]) {
-      for (const file of sourceFiles(path.join(repoRoot, dir))) {
+      for (const file of sourceFiles(path.join(REPO_ROOT, dir))) {
         const text = readFileSync(file, "utf8");
         for (const match of text.matchAll(/new DomainError\(\s*"[A-Z_]+",\s*"([a-z0-9_.]+)"/g)) {
-          if (!(match[1]! in MESSAGES)) missing.push(`${match[1]} (${path.relative(repoRoot, file)})`);
+          if (!(match[1]! in MESSAGES)) missing.push(`${match[1]} (${path.relative(REPO_ROOT, file)})`);
         }
       }
     }

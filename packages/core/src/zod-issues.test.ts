@@ -1,20 +1,10 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { REPO_ROOT, sourceFiles } from "./testing/source-files.ts";
 import { z } from "zod";
 import { translate } from "./messages.ts";
 import { isMessageCode, issueMessage } from "./zod-issues.ts";
-
-const repoRoot = path.resolve(import.meta.dirname, "../../..");
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    if (name === "node_modules" || name === "generated" || name === "dist") return [];
-    if (statSync(full).isDirectory()) return sourceFiles(full);
-    return /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name) ? [full] : [];
-  });
-}
 
 /** The message strings a schema gives zod: `.regex(re, "…")`, `.refine(fn, "…")`, `z.int("…")`, `{ message: "…" }`, `{ error: "…" }`. */
 function zodMessages(text: string): string[] {
@@ -61,12 +51,12 @@ describe("zod field messages", () => {
 
   it("finds no literal English message in the zod schemas of the routers, services and plugins: each one is a catalogue code", () => {
     const literal: string[] = [];
-    const dirs = [path.join(repoRoot, "packages/api/src"), path.join(repoRoot, "apps/admin/src/enroll"), ...readdirSync(path.join(repoRoot, "plugins")).map((p) => path.join(repoRoot, "plugins", p, "src"))];
+    const dirs = [path.join(REPO_ROOT, "packages/api/src"), path.join(REPO_ROOT, "apps/admin/src/enroll"), ...readdirSync(path.join(REPO_ROOT, "plugins")).map((p) => path.join(REPO_ROOT, "plugins", p, "src"))];
     for (const dir of dirs) {
       for (const file of sourceFiles(dir)) {
         const text = readFileSync(file, "utf8");
         if (!/from "zod"/.test(text)) continue;
-        for (const message of zodMessages(text)) if (!isMessageCode(message)) literal.push(`${path.relative(repoRoot, file)}: "${message}"`);
+        for (const message of zodMessages(text)) if (!isMessageCode(message)) literal.push(`${path.relative(REPO_ROOT, file)}: "${message}"`);
       }
     }
     expect(literal).toEqual([]);
