@@ -1,7 +1,7 @@
 import { businessDateFromDb, DomainError, formatWon, type BusinessDate, type Won } from "@sunap/core";
 import { decryptField, maskPhone, type DbOrTx, type Keyring } from "@sunap/db";
 import type { Locale } from "../context.ts";
-import { CONTENT_WIDTH, drawCallout, drawFooters, drawLabelledRows, drawStatementHead, drawTableHeader, drawTableRows, drawTotals, openStatementPdf, PAGE, pairsText, statementHeadText, type Pair } from "./statement-pdf.ts";
+import { CONTENT_WIDTH, drawCallout, drawFooters, drawLabelledRows, drawStatementHead, drawTableHeader, drawTableRows, drawTotals, openStatementPdf, PAGE, PARTY_LABELS, creditorRows, pairsText, statementCreditor, statementHeadText, type Pair, type StatementCreditor } from "./statement-pdf.ts";
 import { PAYER_FIELD_CONTEXT } from "./payer-service.ts";
 
 /**
@@ -17,7 +17,7 @@ export interface CreditNoteDocument {
   issueOn: BusinessDate;
   reason: string;
   invoice: { number: string; issueOn: BusinessDate; totalWon: Won; creditedWon: Won; openWon: Won };
-  creditor: { legalName: string; businessNumber: string; representative: string; address: string; creditorText: string };
+  creditor: StatementCreditor;
   payer: { payerCode: string; name: string; phoneMasked: string };
   lines: { label: string; invoiceLinePosition: number | null; amountWon: Won }[];
   totalWon: Won;
@@ -44,7 +44,7 @@ export async function loadCreditNoteDocument(db: DbOrTx, id: number, options: { 
     issueOn: businessDateFromDb(note.issueOn),
     reason: note.reason,
     invoice: { number: note.invoice.number, issueOn: businessDateFromDb(note.invoice.issueOn), totalWon: note.invoice.totalWon, creditedWon: note.invoice.creditedWon, openWon: note.invoice.openWon },
-    creditor: { legalName: org.legalName, businessNumber: org.businessNumber, representative: org.representative, address: org.address, creditorText: org.creditorText },
+    creditor: statementCreditor(org),
     payer: { payerCode: note.payer.payerCode, name: note.payer.name, phoneMasked },
     lines: note.lines.map((l) => ({ label: options.locale === "ko" ? l.labelKo : l.labelEn, invoiceLinePosition: l.invoiceLinePosition, amountWon: l.amountWon })),
     totalWon: note.totalWon,
@@ -54,20 +54,14 @@ export async function loadCreditNoteDocument(db: DbOrTx, id: number, options: { 
 
 const TEXT = {
   ko: {
+    ...PARTY_LABELS.ko,
     title: "감액 청구서",
     subtitle: "CREDIT NOTE",
     number: "감액번호",
     issueOn: "발행일",
     invoice: "원 청구서",
     creditor: "청구기관",
-    legalName: "상호",
-    businessNumber: "사업자등록번호",
-    representative: "대표자",
-    address: "주소",
     payer: "납부자",
-    payerName: "성명",
-    payerCode: "납부자번호",
-    phone: "휴대전화",
     columns: ["항목", "원 청구서 항목", "감액 금액"] as const,
     linePosition: (n: number | null) => (n === null ? "-" : `${n}번 항목`),
     total: "감액 합계",
@@ -82,20 +76,14 @@ const TEXT = {
     footer: (date: string) => `본 감액 청구서는 ${date}에 발행되었습니다.`,
   },
   en: {
+    ...PARTY_LABELS.en,
     title: "Credit note",
     subtitle: "감액 청구서",
     number: "Credit note no.",
     issueOn: "Issued",
     invoice: "Invoice",
     creditor: "From",
-    legalName: "Name",
-    businessNumber: "Business no.",
-    representative: "Representative",
-    address: "Address",
     payer: "To",
-    payerName: "Name",
-    payerCode: "Payer no.",
-    phone: "Phone",
     columns: ["Item", "Invoice line", "Amount credited"] as const,
     linePosition: (n: number | null) => (n === null ? "-" : `line ${n}`),
     total: "Total credited",
@@ -144,12 +132,7 @@ export function creditNoteLayout(doc: CreditNoteDocument): CreditNoteLayout {
     ],
     creditor: {
       heading: t.creditor,
-      rows: [
-        [t.legalName, doc.creditor.legalName],
-        [t.businessNumber, doc.creditor.businessNumber],
-        [t.representative, doc.creditor.representative],
-        [t.address, doc.creditor.address],
-      ],
+      rows: creditorRows(doc.creditor, t),
     },
     payer: {
       heading: t.payer,

@@ -3,6 +3,7 @@ import { decryptField, maskAccountNumber, maskPhone, type DbOrTx, type Keyring }
 import type { Locale } from "../context.ts";
 import { PAYER_FIELD_CONTEXT } from "./payer-service.ts";
 import { activeMandate } from "./registration-service.ts";
+import { statementCreditor, type StatementCreditor } from "./statement-pdf.ts";
 
 /**
  * Everything one invoice's statement (청구서) shows, loaded and worded for one locale, so the
@@ -19,15 +20,7 @@ export interface InvoiceDocument {
   /** The business date paid/open/status are computed for. */
   asOf: BusinessDate;
   period: { start: BusinessDate; end: BusinessDate; key: string };
-  creditor: {
-    legalName: string;
-    businessNumber: string;
-    representative: string;
-    address: string;
-    creditorText: string;
-    settlementBankName: string;
-    settlementAccount: string;
-  };
+  creditor: StatementCreditor & { settlementBankName: string; settlementAccount: string };
   payer: { payerCode: string; name: string; phoneMasked: string };
   store: { code: string; name: string } | null;
   contract: { id: number; title: string; pluginName: string };
@@ -168,11 +161,7 @@ export async function loadInvoiceDocument(db: DbOrTx, invoiceId: number, options
     asOf: today,
     period: { start: businessDateFromDb(invoice.periodStart), end: businessDateFromDb(invoice.periodEnd), key: invoice.periodKey },
     creditor: {
-      legalName: org.legalName,
-      businessNumber: org.businessNumber,
-      representative: org.representative,
-      address: org.address,
-      creditorText: org.creditorText,
+      ...statementCreditor(org),
       settlementBankName: bankName(org.settlementBankCode),
       settlementAccount: org.settlementAccount,
     },

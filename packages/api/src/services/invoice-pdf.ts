@@ -1,6 +1,6 @@
 import { formatWon, type InvoiceStatus } from "@sunap/core";
 import type { InvoiceDocument } from "./invoice-document.ts";
-import { ACCENT, CONTENT_WIDTH, drawCallout, drawFooters, drawLabelledRows, drawStamp, drawStatementHead, drawTableHeader, drawTableRows, drawTotals, openStatementPdf, PAGE, pairsText, statementHeadText, type Pair } from "./statement-pdf.ts";
+import { ACCENT, CONTENT_WIDTH, drawCallout, drawFooters, drawLabelledRows, drawStamp, drawStatementHead, drawTableHeader, drawTableRows, drawTotals, openStatementPdf, PAGE, PARTY_LABELS, creditorRows, pairsText, statementHeadText, type Pair } from "./statement-pdf.ts";
 
 /**
  * The invoice statement (청구서) as an A4 PDF. Two steps, both pure: `invoiceLayout` words the
@@ -30,6 +30,7 @@ export interface InvoiceLayout {
 
 const TEXT = {
   ko: {
+    ...PARTY_LABELS.ko,
     title: "청구서",
     subtitle: "INVOICE",
     number: "청구번호",
@@ -37,14 +38,7 @@ const TEXT = {
     dueOn: "납부기한",
     period: "청구기간",
     creditor: "청구기관",
-    legalName: "상호",
-    businessNumber: "사업자등록번호",
-    representative: "대표자",
-    address: "주소",
     payer: "납부자",
-    payerName: "성명",
-    payerCode: "납부자번호",
-    phone: "휴대전화",
     store: "매장",
     contract: "계약",
     columns: ["항목", "산출근거", "금액"] as const,
@@ -75,6 +69,7 @@ const TEXT = {
     stamps: { paid: "완납", void: "무효", credited: "감액" },
   },
   en: {
+    ...PARTY_LABELS.en,
     title: "Invoice",
     subtitle: "청구서",
     number: "Invoice no.",
@@ -82,14 +77,7 @@ const TEXT = {
     dueOn: "Due",
     period: "Period",
     creditor: "From",
-    legalName: "Name",
-    businessNumber: "Business no.",
-    representative: "Representative",
-    address: "Address",
     payer: "Bill to",
-    payerName: "Name",
-    payerCode: "Payer no.",
-    phone: "Phone",
     store: "Store",
     contract: "Contract",
     columns: ["Item", "Basis", "Amount"] as const,
@@ -157,12 +145,7 @@ export function invoiceLayout(doc: InvoiceDocument): InvoiceLayout {
     ],
     creditor: {
       heading: t.creditor,
-      rows: [
-        [t.legalName, doc.creditor.legalName],
-        [t.businessNumber, doc.creditor.businessNumber],
-        [t.representative, doc.creditor.representative],
-        [t.address, doc.creditor.address],
-      ],
+      rows: creditorRows(doc.creditor, t),
     },
     payer: { heading: t.payer, rows: payerRows },
     table: { headers: t.columns, rows: doc.lines.map((line) => [line.label, line.basis ?? "", won(line.amountWon)] as const) },

@@ -1,7 +1,7 @@
 import { businessDateFromDb, formatWon, sumWon, type BusinessDate, type Won } from "@sunap/core";
 import type { Db, Keyring } from "@sunap/db";
 import type { Locale } from "../context.ts";
-import { ACCENT, CONTENT_WIDTH, PAGE, drawCallout, drawFooters, drawStamp, drawStatementHead, drawTableHeader, drawTableRows, openStatementPdf, pairsText, statementHeadText, type Pair } from "./statement-pdf.ts";
+import { ACCENT, CONTENT_WIDTH, PAGE, drawCallout, drawFooters, drawStamp, drawStatementHead, drawTableHeader, drawTableRows, openStatementPdf, pairsText, PARTY_LABELS, creditorRows, statementCreditor, statementHeadText, type Pair, type StatementCreditor } from "./statement-pdf.ts";
 import { PaymentService } from "./payment-service.ts";
 
 /**
@@ -17,7 +17,7 @@ export interface PaymentReceipt {
   method: "bank_transfer" | "cash" | "customer_credit";
   reference: string;
   amountWon: Won;
-  creditor: { legalName: string; businessNumber: string; representative: string; address: string; creditorText: string };
+  creditor: StatementCreditor;
   payer: { payerCode: string; name: string; businessNumberMasked: string | null };
   allocations: { invoiceNumber: string; periodStart: BusinessDate; periodEnd: BusinessDate; amountWon: Won }[];
   /** Allocated to invoices the viewer may not see (another store's): shown as one sum. */
@@ -43,7 +43,7 @@ export async function loadPaymentReceipt(db: Db, keyring: Keyring, paymentId: nu
     method: seen.method,
     reference: seen.reference,
     amountWon: seen.amountWon,
-    creditor: { legalName: org.legalName, businessNumber: org.businessNumber, representative: org.representative, address: org.address, creditorText: org.creditorText },
+    creditor: statementCreditor(org),
     payer: { payerCode: seen.payer.payerCode, name: seen.payer.name, businessNumberMasked: seen.payer.businessNumberMasked },
     allocations: seen.allocations.map((a) => ({ invoiceNumber: a.invoiceNumber, periodStart: a.periodStart, periodEnd: a.periodEnd, amountWon: a.amountWon })),
     otherInvoicesWon: allocatedWon - visibleWon,
@@ -69,6 +69,7 @@ export interface PaymentReceiptLayout {
 
 const TEXT = {
   ko: {
+    ...PARTY_LABELS.ko,
     title: "영수증",
     subtitle: "RECEIPT",
     number: "영수증 번호",
@@ -77,13 +78,7 @@ const TEXT = {
     reference: "입금자/참조",
     methods: { bank_transfer: "계좌이체", cash: "현금", customer_credit: "선수금 대체" },
     creditor: "수납기관",
-    legalName: "상호",
-    businessNumber: "사업자등록번호",
-    representative: "대표자",
-    address: "주소",
     payer: "납부자",
-    payerName: "성명",
-    payerCode: "납부자번호",
     payerBusiness: "사업자등록번호",
     amount: "수납 금액",
     applied: "청구서 적용 내역",
@@ -97,6 +92,7 @@ const TEXT = {
     issued: (date: string) => `${date} 발행`,
   },
   en: {
+    ...PARTY_LABELS.en,
     title: "Receipt",
     subtitle: "영수증",
     number: "Receipt no.",
@@ -105,13 +101,7 @@ const TEXT = {
     reference: "Reference",
     methods: { bank_transfer: "Bank transfer", cash: "Cash", customer_credit: "Customer credit applied" },
     creditor: "Received by",
-    legalName: "Name",
-    businessNumber: "Business no.",
-    representative: "Representative",
-    address: "Address",
     payer: "Received from",
-    payerName: "Name",
-    payerCode: "Payer no.",
     payerBusiness: "Business no.",
     amount: "Amount received",
     applied: "Applied to invoices",
@@ -153,12 +143,7 @@ export function paymentReceiptLayout(receipt: PaymentReceipt): PaymentReceiptLay
     ],
     creditor: {
       heading: t.creditor,
-      rows: [
-        [t.legalName, receipt.creditor.legalName],
-        [t.businessNumber, receipt.creditor.businessNumber],
-        [t.representative, receipt.creditor.representative],
-        [t.address, receipt.creditor.address],
-      ],
+      rows: creditorRows(receipt.creditor, t),
     },
     payer: { heading: t.payer, rows: payerRows },
     amount: { label: t.amount, value: won(receipt.amountWon) },

@@ -18,6 +18,35 @@ export interface StatementHead {
   payer: { heading: string; rows: readonly Pair[] };
 }
 
+/** The organisation as every statement names it (from its settings). */
+export interface StatementCreditor {
+  legalName: string;
+  businessNumber: string;
+  representative: string;
+  address: string;
+  creditorText: string;
+}
+
+export function statementCreditor(org: StatementCreditor): StatementCreditor {
+  return { legalName: org.legalName, businessNumber: org.businessNumber, representative: org.representative, address: org.address, creditorText: org.creditorText };
+}
+
+/** The words of the parties' rows, the same on every statement. */
+export const PARTY_LABELS = {
+  ko: { legalName: "상호", businessNumber: "사업자등록번호", representative: "대표자", address: "주소", payerName: "성명", payerCode: "납부자번호", phone: "휴대전화" },
+  en: { legalName: "Name", businessNumber: "Business no.", representative: "Representative", address: "Address", payerName: "Name", payerCode: "Payer no.", phone: "Phone" },
+} as const;
+
+/** The creditor's rows: name, business number, representative, address. */
+export function creditorRows(creditor: StatementCreditor, labels: (typeof PARTY_LABELS)["ko" | "en"]): Pair[] {
+  return [
+    [labels.legalName, creditor.legalName],
+    [labels.businessNumber, creditor.businessNumber],
+    [labels.representative, creditor.representative],
+    [labels.address, creditor.address],
+  ];
+}
+
 export const pairsText = (rows: readonly Pair[]): string[] => rows.map(([label, value]) => `${label}: ${value}`);
 
 /** The heading block's strings in reading order. */
