@@ -110,3 +110,20 @@ async function streamBytes(stream: NodeJS.ReadableStream): Promise<Buffer> {
   for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
   return Buffer.concat(chunks);
 }
+
+/** "1,234,000원" → 1234000n. */
+export const won = async (locator: Locator): Promise<bigint> => BigInt((await locator.innerText()).replace(/[^\d-]/g, "") || "0");
+export const wonText = (amount: bigint): string => `${amount.toLocaleString("en-US")}원`;
+
+/** Opens the newest open invoice (nothing paid on it yet) from the list and returns its page's URL. */
+export async function openNewestOpenInvoice(page: Page): Promise<string> {
+  await page.goto("/invoices");
+  await pickOption(page, page.getByTestId("invoices-filter-status"), "미납");
+  await page.getByTestId("invoices-table-search").click();
+  const rows = page.getByTestId("invoices-table").locator("tr.ant-table-row");
+  // Wait for the filtered page, not the unfiltered one still on screen.
+  await expect(rows.first()).toContainText("미납");
+  await rows.first().locator("a[href^='/invoices/show/']").first().click();
+  await expect(page).toHaveURL(/\/invoices\/show\/\d+$/);
+  return page.url();
+}

@@ -1,22 +1,11 @@
-import { expect, test, type Locator } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { screenshot } from "../support.ts";
-import { described, pickOption, signedInAs } from "./billing-steps.ts";
+import { described, openNewestOpenInvoice, signedInAs, won, wonText } from "./billing-steps.ts";
 
 signedInAs("finance");
 
-/** "1,234,000원" → 1234000n. */
-const won = async (locator: Locator): Promise<bigint> => BigInt((await locator.innerText()).replace(/[^\d-]/g, "") || "0");
-const wonText = (amount: bigint): string => `${amount.toLocaleString("en-US")}원`;
-
 test("finance takes back part of an open invoice with a credit note: the preview splits it, the open amount drops, the note is listed with its PDF", async ({ page }) => {
-  await page.goto("/invoices");
-  await pickOption(page, page.getByTestId("invoices-filter-status"), "미납");
-  await page.getByTestId("invoices-table-search").click();
-  const rows = page.getByTestId("invoices-table").locator("tr.ant-table-row");
-  await expect(rows.first()).toContainText("미납");
-  await rows.first().locator("a[href^='/invoices/show/']").first().click();
-  await expect(page).toHaveURL(/\/invoices\/show\/\d+$/);
-  const invoiceUrl = page.url();
+  const invoiceUrl = await openNewestOpenInvoice(page);
   const header = page.getByTestId("invoice-header");
   const open = await won(page.getByTestId("invoice-open"));
   expect(open).toBeGreaterThan(1_000n);

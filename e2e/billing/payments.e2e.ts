@@ -1,12 +1,8 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { screenshot } from "../support.ts";
-import { described, pickOption, signedInAs } from "./billing-steps.ts";
+import { described, openNewestOpenInvoice, signedInAs, won, wonText } from "./billing-steps.ts";
 
 signedInAs("finance");
-
-/** "1,234,000원" → 1234000n. */
-const won = async (locator: Locator): Promise<bigint> => BigInt((await locator.innerText()).replace(/[^\d-]/g, "") || "0");
-const wonText = (amount: bigint): string => `${amount.toLocaleString("en-US")}원`;
 
 /** Records the payment the form holds and returns to the invoice's page. */
 async function submitPayment(page: Page, invoiceUrl: string): Promise<void> {
@@ -17,15 +13,7 @@ async function submitPayment(page: Page, invoiceUrl: string): Promise<void> {
 
 test("finance records a partial bank transfer on an open invoice, then the rest with an overpayment that becomes the payer's credit", async ({ page }) => {
   // An open invoice (nothing paid on it yet), the newest.
-  await page.goto("/invoices");
-  await pickOption(page, page.getByTestId("invoices-filter-status"), "미납");
-  await page.getByTestId("invoices-table-search").click();
-  const rows = page.getByTestId("invoices-table").locator("tr.ant-table-row");
-  // Wait for the filtered page, not the unfiltered one still on screen.
-  await expect(rows.first()).toContainText("미납");
-  await rows.first().locator("a[href^='/invoices/show/']").first().click();
-  await expect(page).toHaveURL(/\/invoices\/show\/\d+$/);
-  const invoiceUrl = page.url();
+  const invoiceUrl = await openNewestOpenInvoice(page);
   const invoiceId = Number(/(\d+)$/.exec(invoiceUrl)![1]);
   const header = page.getByTestId("invoice-header");
   await expect(header).toContainText("미납");
