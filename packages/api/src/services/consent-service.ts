@@ -7,7 +7,7 @@ import { prismaListArgs } from "../list-query.ts";
 import type { AuditSink } from "../procedure-audit.ts";
 import { checkAccountNumber } from "./consent-banks.ts";
 import { renderConsentCertificate, type CertificateData } from "./consent-certificate.ts";
-import { withdrawConsents } from "./enrollment-service.ts";
+import { financeWithdrawal, withdrawConsents } from "./enrollment-service.ts";
 import { checkEvidenceFile, decodeBase64 } from "./evidence-file-types.ts";
 import type { EvidenceStore } from "./evidence-store.ts";
 import { PAYER_FIELD_CONTEXT } from "./payer-service.ts";
@@ -174,15 +174,7 @@ export class ConsentService {
     return withdrawConsents(this.db, this.keyring, {
       payerId: consent.payerId,
       consentId: consent.id,
-      now: ctx.now,
-      today: ctx.today,
-      via: "finance",
-      ip: ctx.actor.ip,
-      userAgent: null,
-      otpChallengeId: null,
-      reason: input.reason,
-      actor: ctx.actor,
-      locale: "ko",
+      ...financeWithdrawal(ctx.actor, ctx, input.reason),
       audit: (tx, event) => audit(tx, event),
     });
   }

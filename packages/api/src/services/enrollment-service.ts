@@ -114,9 +114,14 @@ async function payerPhone(c: EnrollContext, payerId: number): Promise<string> {
 }
 
 /** The consents of a payer that still stand: registration active and not withdrawn. */
+/** A standing consent: not withdrawn, with a registration that is pending, sent or registered. */
+export function standingConsentWhere(payerId: number) {
+  return { payerId, withdrawal: null, registrations: { some: { status: { in: [...ACTIVE_REGISTRATION_STATUSES] } } } };
+}
+
 async function standingConsents(db: Db | Tx, payerId: number) {
   return db.consent.findMany({
-    where: { payerId, withdrawal: null, registrations: { some: { status: { in: [...ACTIVE_REGISTRATION_STATUSES] } } } },
+    where: standingConsentWhere(payerId),
     include: { registrations: { orderBy: { id: "desc" } }, payerAccount: true },
     orderBy: { id: "desc" },
   });
@@ -478,6 +483,11 @@ export interface WithdrawConsentsInput {
   actor: Actor;
   locale: "ko" | "en";
   audit?: (tx: Tx, event: Parameters<typeof recordAudit>[2]) => Promise<void>;
+}
+
+/** What a withdrawal finance records carries (asked for by phone or in person, or a payer leaving): no code, no browser. */
+export function financeWithdrawal(actor: Actor, at: { now: Date; today: BusinessDate }, reason: string) {
+  return { now: at.now, today: at.today, via: "finance", ip: actor.ip, userAgent: null, otpChallengeId: null, reason, actor, locale: "ko" } as const;
 }
 
 export async function withdrawConsents(db: Db, keyring: Keyring, input: WithdrawConsentsInput) {

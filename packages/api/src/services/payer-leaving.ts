@@ -4,8 +4,7 @@ import type { Actor } from "../audit.ts";
 import type { BillingRegistry } from "../billing-registry.ts";
 import type { AuditSink } from "../procedure-audit.ts";
 import { ContractService } from "./contract-service.ts";
-import { withdrawConsentsInTx } from "./enrollment-service.ts";
-import { ACTIVE_REGISTRATION_STATUSES } from "./registration-service.ts";
+import { financeWithdrawal, standingConsentWhere, withdrawConsentsInTx } from "./enrollment-service.ts";
 
 export interface LeavePayerInput {
   id: number;
@@ -43,7 +42,7 @@ async function payerInScope(db: DbOrTx, id: number, storeScope: readonly number[
 
 async function standingConsents(db: DbOrTx, payerId: number) {
   return db.consent.findMany({
-    where: { payerId, withdrawal: null, registrations: { some: { status: { in: [...ACTIVE_REGISTRATION_STATUSES] } } } },
+    where: standingConsentWhere(payerId),
     select: { id: true, bankCode: true, accountMasked: true },
     orderBy: { id: "asc" },
   });
@@ -130,15 +129,7 @@ async function withdrawStanding(tx: Tx, keyring: Keyring, payerId: number, reaso
   let consentIds: number[] = [];
   const withdrawn = await withdrawConsentsInTx(tx, keyring, {
     payerId,
-    now: ctx.now,
-    today: ctx.today,
-    via: "finance",
-    ip: ctx.actor.ip,
-    userAgent: null,
-    otpChallengeId: null,
-    reason,
-    actor: ctx.actor,
-    locale: "ko",
+    ...financeWithdrawal(ctx.actor, ctx, reason),
     // Folded into the leave's own record (one record per request).
     audit: async (_tx, event) => {
       consentIds = (event.after as { consents: number[] }).consents;
