@@ -48,6 +48,13 @@ describe("bankingCalendar", () => {
     expect((await loadBankingCalendar(h.db)).isBankingDay("2026-10-20")).toBe(true);
   });
 
+  it("is read once per transaction (a billing chunk's loans share it), and afresh on the shared client", async () => {
+    await h.db.$transaction(async (tx) => {
+      expect(await loadBankingCalendar(tx)).toBe(await loadBankingCalendar(tx));
+    });
+    expect(await loadBankingCalendar(h.db)).not.toBe(await loadBankingCalendar(h.db));
+  });
+
   it("reopens a shipped closure, listed as reopened with its reason", async () => {
     const admin = h.callerFor("admin");
     await admin.bankingCalendar.reopen({ date: "2027-12-31", reason: "연말 휴무 없음" });

@@ -8,7 +8,19 @@ import type { AuditSink } from "../procedure-audit.ts";
  * adjustments from `banking_calendar_adjustment`. Everything that counts banking days (the CMS
  * provider, loan collection days, the debit preview) loads it from here.
  */
-export async function loadBankingCalendar(db: DbOrTx): Promise<BankingCalendar> {
+export function loadBankingCalendar(db: DbOrTx): Promise<BankingCalendar> {
+  // Inside a transaction (a billing chunk asks once per loan) it is read once; the shared client,
+  // which lives for the process (and alone can disconnect), always reads afresh so an admin's
+  // change shows at once.
+  if ("$disconnect" in db) return readBankingCalendar(db);
+  let calendar = perTransaction.get(db);
+  if (!calendar) perTransaction.set(db, (calendar = readBankingCalendar(db)));
+  return calendar;
+}
+
+const perTransaction = new WeakMap<DbOrTx, Promise<BankingCalendar>>();
+
+async function readBankingCalendar(db: DbOrTx): Promise<BankingCalendar> {
   const rows = await db.bankingCalendarAdjustment.findMany({ orderBy: { date: "asc" } });
   return BankingCalendar.korea({
     extraClosures: rows.filter((r) => r.kind === "closed").map((r) => addedClosure(businessDateFromDb(r.date), { ko: r.nameKo, en: r.nameEn })),
